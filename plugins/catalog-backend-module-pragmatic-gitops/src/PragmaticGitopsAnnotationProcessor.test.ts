@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { mockServices } from '@backstage/backend-test-utils';
 import { PragmaticGitopsAnnotationProcessor } from './PragmaticGitopsAnnotationProcessor';
 
@@ -33,7 +34,7 @@ describe('PragmaticGitopsAnnotationProcessor', () => {
       'pragmatic-gitops.io/track': 'gitops',
       'pragmatic-gitops.io/ignore-differences': 'spec/replicas',
     });
-    const result = await processor.postProcessEntity(entity);
+    const result = (await processor.postProcessEntity(entity)) as AlphaEntity;
 
     expect(result.metadata).toEqual(entity.metadata);
     expect(result.status?.items).toEqual([

@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AlphaEntity } from '@backstage/catalog-model/alpha';
 import { ENTITY_STATUS_CATALOG_PROCESSING_TYPE } from '@backstage/catalog-client';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
@@ -40,12 +41,13 @@ export class PragmaticGitopsAnnotationProcessor implements CatalogProcessor {
         annotation: problem.annotation,
       });
     }
+    const withStatus = entity as AlphaEntity;
     return {
-      ...entity,
+      ...withStatus,
       status: {
-        ...entity.status,
+        ...withStatus.status,
         items: [
-          ...(entity.status?.items ?? []),
+          ...(withStatus.status?.items ?? []),
           ...problems.map(problem => ({
             type: ENTITY_STATUS_CATALOG_PROCESSING_TYPE,
             level: 'error' as const,
@@ -54,6 +56,6 @@ export class PragmaticGitopsAnnotationProcessor implements CatalogProcessor {
           })),
         ],
       },
-    };
+    } as AlphaEntity;
   }
 }

@@ -1,0 +1,132 @@
+import { Knex } from 'knex';
+import { DriftStatus, Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+
+/** What the engine computed for one entity; `detail` is stored as JSON. */
+export type EntityStatusRecord<Detail = unknown> = {
+  entityRef: string;
+  track: Track | null;
+  status: DriftStatus;
+  reason?: string;
+  owner?: string;
+  title?: string;
+  checkedAt: Date;
+  detail: Detail;
+};
+
+/** A stored record plus when its current status began. */
+export type StoredEntityStatus<Detail = unknown> = EntityStatusRecord<Detail> & {
+  since: Date;
+};
+
+export type StatusTransition = {
+  from: DriftStatus | null;
+  to: DriftStatus;
+  reason?: string;
+  at: Date;
+};
+
+type EntityStatusRow = {
+  entity_ref: string;
+  track: string | null;
+  status: string;
+  reason: string | null;
+  owner: string | null;
+  title: string | null;
+  since: Date | string;
+  checked_at: Date | string;
+  detail: string;
+};
+
+/** Entity refs are stored lower-cased, matching entities as the catalog does. */
+export function entityKey(entityRef: string): string {
+  return entityRef.toLocaleLowerCase('en-US');
+}
+
+/** Reads and writes stored entity statuses and their transition history. */
+export class EntityStatusStore {
+  constructor(private readonly db: Knex) {}
+
+  async get<Detail>(entityRef: string): Promise<StoredEntityStatus<Detail> | undefined> {
+    const row = await this.db<EntityStatusRow>('entity_status')
+      .where({ entity_ref: entityKey(entityRef) })
+      .first();
+    return row ? fromRow<Detail>(row) : undefined;
+  }
+
+  /**
+   * Stores the latest status. A changed status appends a transition and
+   * restarts `since`; an unchanged one only refreshes the detail, so "drifted
+   * since" survives rescans.
+   */
+  async put(record: EntityStatusRecord): Promise<StoredEntityStatus> {
+    return this.db.transaction(async tx => {
+      const key = entityKey(record.entityRef);
+      const previous = await tx<EntityStatusRow>('entity_status')
+        .where({ entity_ref: key })
+        .forUpdate()
+        .first();
+      const changed =
+        !previous ||
+        previous.status !== record.status ||
+        (previous.reason ?? undefined) !== record.reason;
+      const since = changed || !previous ? record.checkedAt : toDate(previous.since);
+
+      const row: EntityStatusRow = {
+        entity_ref: key,
+        track: record.track,
+        status: record.status,
+        reason: record.reason ?? null,
+        owner: record.owner ?? null,
+        title: record.title ?? null,
+        since,
+        checked_at: record.checkedAt,
+        detail: JSON.stringify(record.detail ?? {}),
+      };
+      await tx('entity_status').insert(row).onConflict('entity_ref').merge();
+      if (changed) {
+        await tx('status_transitions').insert({
+          entity_ref: key,
+          from_status: previous?.status ?? null,
+          to_status: record.status,
+          reason: record.reason ?? null,
+          at: record.checkedAt,
+        });
+      }
+      return { ...record, since };
+    });
+  }
+
+  async history(entityRef: string): Promise<StatusTransition[]> {
+    const rows = await this.db('status_transitions')
+      .where({ entity_ref: entityKey(entityRef) })
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      from: row.from_status ?? null,
+      to: row.to_status,
+      ...(row.reason ? { reason: row.reason } : {}),
+      at: toDate(row.at),
+    }));
+  }
+}
+
+function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
+  return {
+    entityRef: row.entity_ref,
+    track: (row.track as Track | null) ?? null,
+    status: row.status as DriftStatus,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.owner ? { owner: row.owner } : {}),
+    ...(row.title ? { title: row.title } : {}),
+    since: toDate(row.since),
+    checkedAt: toDate(row.checked_at),
+    detail: JSON.parse(row.detail) as Detail,
+  };
+}
+
+/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
