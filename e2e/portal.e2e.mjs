@@ -1,0 +1,89 @@
+// End-to-end test: starts the portal the README's way (`yarn start`), signs in
+// as guest in Debian's Chromium and checks what a user sees on entity pages.
+import { spawn } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const APP = 'http://localhost:3000';
+const BACKEND = 'http://localhost:7007';
+const STARTUP_TIMEOUT_MS = 6 * 60_000;
+
+let portal;
+let browser;
+let page;
+
+async function waitFor(url, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error(`${url} did not answer within ${STARTUP_TIMEOUT_MS / 1000}s`);
+}
+
+async function signInAsGuest() {
+  await page.goto(APP);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByText('Pragmatic GitOps demo Catalog').waitFor();
+}
+
+before(async () => {
+  portal = spawn('yarn', ['start'], {
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, BROWSER: 'none' },
+  });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  await waitFor(`${BACKEND}/api/pragmatic-gitops/health`, deadline);
+  await waitFor(APP, deadline);
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage();
+  page.setDefaultTimeout(60_000);
+  await signInAsGuest();
+});
+
+after(async () => {
+  await browser?.close();
+  if (portal?.pid) {
+    try {
+      process.kill(-portal.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+describe('demo portal', () => {
+  it('shows the deployment track on a tracked entity page', async () => {
+    await page.goto(`${APP}/catalog/default/component/payments-api`);
+    const card = page.getByTestId('pragmatic-gitops-track-card');
+    await card.waitFor();
+    await card.getByText('Declarative', { exact: false }).first().waitFor();
+    assert.match(await card.innerText(), /Git is the source of truth/);
+  });
+
+  it('shows an operator-managed entity as track B', async () => {
+    await page.goto(`${APP}/catalog/default/component/payments-db`);
+    const card = page.getByTestId('pragmatic-gitops-track-card');
+    await card.getByText('Operator-managed', { exact: false }).first().waitFor();
+  });
+
+  it('shows the annotation error of the entity with an invalid track', async () => {
+    await page.goto(`${APP}/catalog/default/component/legacy-reports`);
+    const card = page.getByTestId('pragmatic-gitops-track-card');
+    await card
+      .getByText('Invalid annotation pragmatic-gitops.io/track', { exact: false })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: 'e2e/screenshots/legacy-reports.png', fullPage: true });
+  });
+});

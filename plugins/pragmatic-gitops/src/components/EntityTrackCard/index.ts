@@ -1,0 +1,2 @@
+export { EntityTrackCard } from './EntityTrackCard';
+export type { EntityTrackCardProps } from './EntityTrackCard';
