@@ -35,13 +35,89 @@ export type Finding = {
   location?: string;
 };
 
+/**
+ * One difference between Git and live, at an RFC 6901 pointer into the
+ * desired object. Secret values never travel: `masked` is set instead.
+ *
+ * @public
+ */
+export type Difference = {
+  path: string;
+  desired?: unknown;
+  live?: unknown;
+  masked?: boolean;
+  removedFromGit?: 'last-applied-configuration' | 'managed-fields';
+};
+
+/** A difference that exists but does not count, and why. @public */
+export type IgnoredDifference = { path: string; reason: string; rule?: string };
+
+/** @public */
+export type ResourceDriftStatus = 'in-sync' | 'drifted' | 'missing' | 'extra';
+
+/** Drift of one resource (a Kubernetes object, or a Terraform resource). @public */
+export type ResourceDrift = {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  status: ResourceDriftStatus;
+  differences: Difference[];
+  ignored: IgnoredDifference[];
+};
+
+/** Imperative-track work waiting to be applied. @public */
+export type PendingChanges = {
+  terraform?: Array<{ address: string; type: string; actions: string[] }>;
+  migrations?: { notApplied: string[] };
+};
+
+/** Drift of one entity. Dates are ISO 8601 strings. @public */
+export type EntityDrift = {
+  status: DriftStatus;
+  reason?: string;
+  since?: string;
+  checkedAt?: string;
+  source?: string;
+  observedAt?: string;
+  providerStatus?: Record<string, string>;
+  resources?: ResourceDrift[];
+  pending?: PendingChanges;
+};
+
 /** Response of `GET /entities/{kind}/{namespace}/{name}`. @public */
 export type EntityGitopsStatus = {
   entityRef: string;
   track: Track | null;
-  drift: {
-    status: DriftStatus;
-    reason?: string;
-  };
+  drift: EntityDrift;
   findings: Finding[];
+};
+
+/** One status change of an entity. @public */
+export type StatusTransition = {
+  from: DriftStatus | null;
+  to: DriftStatus;
+  reason?: string;
+  at: string;
+};
+
+/** One row of the fleet overview. @public */
+export type OverviewItem = {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  track: Track | null;
+  status: DriftStatus;
+  reason?: string;
+  since: string;
+};
+
+/** Response of `GET /overview`. @public */
+export type Overview = {
+  totals: {
+    byTrack: Record<string, number>;
+    byStatus: Record<string, number>;
+  };
+  items: OverviewItem[];
+  totalItems: number;
 };

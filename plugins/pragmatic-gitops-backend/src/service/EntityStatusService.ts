@@ -1,64 +1,107 @@
 import {
   BackstageCredentials,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EntityGitopsStatus } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  EntityGitopsStatus,
+  StatusTransition,
+  pragmaticGitopsRefreshPermission,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { EntityStatusStore } from '../database/EntityStatusStore';
+import { EntityScanner } from '../scan/EntityScanner';
+import { StatusDetail } from '../scan/types';
 import { annotationFindings, readTrack } from './annotationFindings';
+import { toApiStatus, toApiTransition } from './toApiStatus';
 
 /**
- * Answers "what is the GitOps status of this entity" for callers: reads the
- * entity from the catalog with the caller's own credentials (so catalog read
- * permissions apply) and joins it with the stored drift summary.
+ * Answers "what is the GitOps status of this entity" for callers. Entities
+ * are read from the catalog with the caller's own credentials, so catalog
+ * read permissions decide who sees what.
  */
 export class EntityStatusService {
   constructor(
-    private readonly catalog: CatalogService,
-    private readonly store: EntityStatusStore,
+    private readonly options: {
+      catalog: CatalogService;
+      store: EntityStatusStore;
+      scanner: EntityScanner;
+      permissions: PermissionsService;
+    },
   ) {}
+
+  async getEntity(
+    ref: CompoundEntityRef | string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      const name = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      throw new NotFoundError(`No entity ${name} in the catalog (or you may not read it)`);
+    }
+    return entity;
+  }
 
   async getEntityStatus(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityGitopsStatus> {
-    const entity = await this.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(
-        `No entity ${stringifyEntityRef(ref)} in the catalog (or you may not read it)`,
-      );
+    const entity = await this.getEntity(ref, credentials);
+    return this.statusOf(entity, { rescan: false });
+  }
+
+  /** Recomputes now; needs the refresh permission on the entity. */
+  async refresh(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityGitopsStatus> {
+    const entity = await this.getEntity(ref, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: pragmaticGitopsRefreshPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not refresh ${entityRef}`);
     }
+    return this.statusOf(entity, { rescan: true });
+  }
+
+  async history(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<{ entityRef: string; transitions: StatusTransition[] }> {
+    const entity = await this.getEntity(ref, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const transitions = await this.options.store.history(entityRef);
+    return { entityRef, transitions: transitions.map(toApiTransition) };
+  }
+
+  /**
+   * Stored summaries answer reads; an entity never scanned (or whose track
+   * changed since) is scanned on the spot so its page never shows a stale guess.
+   */
+  async statusOf(entity: Entity, { rescan }: { rescan: boolean }): Promise<EntityGitopsStatus> {
     const entityRef = stringifyEntityRef(entity);
     const findings = annotationFindings(entity);
     const reading = readTrack(entity);
-
-    if (reading.track === null) {
+    if (reading.track === null && !reading.tracked) {
       return {
         entityRef,
         track: null,
-        drift: reading.tracked
-          ? { status: 'unknown', reason: reading.reason }
-          : {
-              status: 'not-tracked',
-              reason: 'The entity has no pragmatic-gitops.io/track annotation',
-            },
+        drift: {
+          status: 'not-tracked',
+          reason: 'The entity has no pragmatic-gitops.io/track annotation',
+        },
         findings,
       };
     }
-
-    const stored = await this.store.get(entityRef);
-    return {
-      entityRef,
-      track: reading.track,
-      drift:
-        stored && stored.track === reading.track
-          ? { status: stored.status, ...(stored.reason ? { reason: stored.reason } : {}) }
-          : { status: 'unknown', reason: 'Drift has not been computed yet' },
-      findings,
-    };
+    let stored = rescan ? undefined : await this.options.store.get<StatusDetail>(entityRef);
+    if (!stored || stored.track !== reading.track) {
+      stored = await this.options.scanner.scan(entity);
+    }
+    return toApiStatus(entityRef, stored, findings);
   }
 }

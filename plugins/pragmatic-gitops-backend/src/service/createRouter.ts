@@ -1,21 +1,32 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import { Knex } from 'knex';
+import { OverviewStore } from '../database/OverviewStore';
+import { normalizeOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
+import { ObservationService } from './ObservationService';
+import { InputError } from '@backstage/errors';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   db: Knex;
   entityStatus: EntityStatusService;
+  observations: ObservationService;
+  overview: OverviewStore;
 };
 
 /**
  * HTTP API of the plugin. Requests are validated against the OpenAPI spec
  * before they reach a handler, so handlers only see well-formed input.
+ * Reads need a signed-in user or a service; writes are audited.
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, db, entityStatus } = options;
+  const { httpAuth, auditor, db, entityStatus, observations, overview } = options;
   const router = await createOpenApiRouter({
     // Agents push whole observations (live objects, Terraform plans).
     middleware: [express.json({ limit: '10mb' })],
@@ -27,10 +38,70 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(await entityStatus.getEntityStatus(req.params, credentials));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await entityStatus.history(req.params, credentials));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const event = await auditor.createEvent({
+      eventId: 'entity-refresh',
+      severityLevel: 'low',
+      request: req,
+      meta: { entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}` },
+    });
+    try {
+      const status = await entityStatus.refresh(req.params, credentials);
+      await event.success({ meta: { status: status.drift.status } });
+      res.json(status);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/overview', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { owner, ...rest } = req.query;
+    let ownerRef: string | undefined;
+    if (owner !== undefined) {
+      try {
+        ownerRef = normalizeOwnerRef(owner);
+      } catch (error) {
+        throw new InputError(`owner ${JSON.stringify(owner)} is not an entity ref: ${(error as Error).message}`);
+      }
+    }
+    res.json(await overview.overview({ ...rest, owner: ownerRef }));
+  });
+
+  router.post('/observations', async (req, res) => {
+    // Agents and CI only: users may not claim what production looks like.
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    const event = await auditor.createEvent({
+      eventId: 'observation-push',
+      severityLevel: 'medium',
+      request: req,
+      meta: {
+        entityRef: req.body.entityRef,
+        source: req.body.source,
+        objects: req.body.objects?.length ?? 0,
+        terraformPlan: Boolean(req.body.terraformPlan),
+        migrations: Boolean(req.body.migrations),
+      },
+    });
+    try {
+      const status = await observations.push(req.body, credentials);
+      await event.success({ meta: { status: status.drift.status } });
+      res.status(202).json(status);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   return router;

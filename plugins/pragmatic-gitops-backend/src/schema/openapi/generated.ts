@@ -163,6 +163,331 @@ export const spec = {
             type: 'string',
             description: 'Why the status is unknown or not tracked.',
           },
+          since: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the current status began.',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          source: {
+            type: 'string',
+            description: 'Where desired and live state came from.',
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the live state was observed.',
+          },
+          providerStatus: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ResourceDrift',
+            },
+          },
+          pending: {
+            $ref: '#/components/schemas/PendingChanges',
+          },
+        },
+      },
+      Difference: {
+        type: 'object',
+        required: ['path'],
+        description:
+          'A difference at an RFC 6901 pointer into the desired object. Secret values are never returned: `masked` is set instead.',
+        properties: {
+          path: {
+            type: 'string',
+          },
+          desired: {},
+          live: {},
+          masked: {
+            type: 'boolean',
+          },
+          removedFromGit: {
+            type: 'string',
+            enum: ['last-applied-configuration', 'managed-fields'],
+          },
+        },
+      },
+      IgnoredDifference: {
+        type: 'object',
+        required: ['path', 'reason'],
+        properties: {
+          path: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+          },
+        },
+      },
+      ResourceDrift: {
+        type: 'object',
+        required: [
+          'apiVersion',
+          'kind',
+          'name',
+          'status',
+          'differences',
+          'ignored',
+        ],
+        properties: {
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['in-sync', 'drifted', 'missing', 'extra'],
+          },
+          differences: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Difference',
+            },
+          },
+          ignored: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IgnoredDifference',
+            },
+          },
+        },
+      },
+      PendingChanges: {
+        type: 'object',
+        properties: {
+          terraform: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['address', 'type', 'actions'],
+              properties: {
+                address: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                },
+                actions: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          migrations: {
+            type: 'object',
+            required: ['notApplied'],
+            properties: {
+              notApplied: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      StatusTransition: {
+        type: 'object',
+        required: ['to', 'at'],
+        properties: {
+          from: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/DriftStatus',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          to: {
+            $ref: '#/components/schemas/DriftStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      KubernetesObject: {
+        type: 'object',
+        required: ['apiVersion', 'kind', 'metadata'],
+        properties: {
+          apiVersion: {
+            type: 'string',
+            minLength: 1,
+          },
+          kind: {
+            type: 'string',
+            minLength: 1,
+          },
+          metadata: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: {
+                type: 'string',
+                minLength: 1,
+              },
+              namespace: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      Observation: {
+        type: 'object',
+        required: ['entityRef', 'source'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            description: 'e.g. component:default/payments-api',
+          },
+          source: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'Name of the agent or pipeline that observed this.',
+          },
+          observedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          objects: {
+            type: 'array',
+            maxItems: 5000,
+            items: {
+              $ref: '#/components/schemas/KubernetesObject',
+            },
+          },
+          terraformPlan: {
+            type: 'object',
+            description: 'Output of `terraform show -json <planfile>`.',
+            properties: {
+              resource_changes: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/TerraformResourceChange',
+                },
+              },
+              resource_drift: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/TerraformResourceChange',
+                },
+              },
+            },
+          },
+          migrations: {
+            type: 'object',
+            required: ['applied'],
+            additionalProperties: false,
+            properties: {
+              available: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              applied: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      TerraformResourceChange: {
+        type: 'object',
+        required: ['address', 'type', 'change'],
+        properties: {
+          address: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          change: {
+            type: 'object',
+            required: ['actions'],
+            properties: {
+              actions: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      OverviewItem: {
+        type: 'object',
+        required: ['entityRef', 'track', 'status', 'since'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          track: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Track',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          status: {
+            $ref: '#/components/schemas/DriftStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
         },
       },
       EntityGitopsStatus: {
@@ -249,6 +574,209 @@ export const spec = {
         responses: {
           '200': {
             description: "The entity's status.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityGitopsStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'GetEntityHistory',
+        description: 'Status transitions of one entity, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's status history.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['entityRef', 'transitions'],
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    transitions: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/StatusTransition',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/refresh': {
+      post: {
+        operationId: 'RefreshEntity',
+        description:
+          "Recomputes the entity's drift now. Requires the pragmatic-gitops.entity.refresh permission on the entity.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The recomputed status.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityGitopsStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/overview': {
+      get: {
+        operationId: 'GetOverview',
+        description: 'Fleet overview served from stored summaries.',
+        parameters: [
+          {
+            name: 'track',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/Track',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/DriftStatus',
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'Owner entity ref, e.g. group:default/team-payments or team-payments.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Totals and one page of entities.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['totals', 'items', 'totalItems'],
+                  properties: {
+                    totals: {
+                      type: 'object',
+                      required: ['byTrack', 'byStatus'],
+                      properties: {
+                        byTrack: {
+                          type: 'object',
+                          additionalProperties: {
+                            type: 'integer',
+                          },
+                        },
+                        byStatus: {
+                          type: 'object',
+                          additionalProperties: {
+                            type: 'integer',
+                          },
+                        },
+                      },
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/OverviewItem',
+                      },
+                    },
+                    totalItems: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/observations': {
+      post: {
+        operationId: 'PostObservation',
+        description:
+          "Push live state observed by an agent or CI job (service credentials only). The entity's status is recomputed before the response.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/Observation',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted; the recomputed status.',
             content: {
               'application/json': {
                 schema: {
