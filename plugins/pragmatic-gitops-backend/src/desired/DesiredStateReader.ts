@@ -1,0 +1,134 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Entity, ANNOTATION_LOCATION, parseLocationRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_SOURCE_LOCATION,
+  parseSourceLocation,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  SourceFile,
+  ParsedManifests,
+  isManifestFile,
+  migrationNames,
+  parseManifests,
+} from './parseManifests';
+
+export type DesiredState = ParsedManifests & {
+  /** Where it was read from, for display. */
+  source: string;
+  migrations: string[];
+};
+
+/** The desired state cannot be read; `reason` says why, for the entity page. */
+export class DesiredStateUnavailableError extends Error {
+  name = 'DesiredStateUnavailableError';
+}
+
+const MAX_FILES = 2000;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+function isReadable(filePath: string): boolean {
+  return isManifestFile(filePath) || /\.sql$/i.test(filePath);
+}
+
+/**
+ * Reads an entity's desired manifests from `pragmatic-gitops.io/source-location`:
+ * `url:` through Backstage's UrlReader (every configured SCM integration),
+ * `dir:` relative to the catalog file that defines the entity.
+ */
+export class DesiredStateReader {
+  constructor(private readonly urlReader: UrlReaderService) {}
+
+  async read(entity: Entity): Promise<DesiredState | undefined> {
+    const annotation = entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
+    if (!annotation) {
+      return undefined;
+    }
+    const location = parseSourceLocation(annotation);
+    const { source, files, paths } =
+      location.type === 'url'
+        ? await this.readUrl(location.target)
+        : await this.readDir(entity, location.target);
+    const parsed = parseManifests(files);
+    return { ...parsed, source, migrations: migrationNames(paths) };
+  }
+
+  private async readUrl(url: string) {
+    try {
+      const tree = await this.urlReader.readTree(url);
+      const treeFiles = await tree.files();
+      const wanted = treeFiles.filter(file => isReadable(file.path));
+      if (wanted.length > MAX_FILES) {
+        throw new DesiredStateUnavailableError(
+          `${url} holds ${wanted.length} manifest files, more than the ${MAX_FILES} allowed`,
+        );
+      }
+      const files: SourceFile[] = [];
+      for (const file of wanted.filter(f => isManifestFile(f.path))) {
+        files.push({ path: file.path, content: (await file.content()).toString('utf8') });
+      }
+      return { source: url, files, paths: wanted.map(f => f.path) };
+    } catch (error) {
+      if (error instanceof DesiredStateUnavailableError) throw error;
+      throw new DesiredStateUnavailableError(
+        `Could not read ${url}: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private async readDir(entity: Entity, target: string) {
+    const locationRef = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+    if (!locationRef) {
+      throw new DesiredStateUnavailableError(
+        `dir:${target} needs the entity's ${ANNOTATION_LOCATION} annotation to resolve against`,
+      );
+    }
+    const location = parseLocationRef(locationRef);
+    if (location.type === 'url') {
+      // A catalog file read from an SCM: the directory lives in the same repository.
+      return this.readUrl(new URL(target.replace(/\/?$/, '/'), location.target).toString());
+    }
+    if (location.type !== 'file') {
+      throw new DesiredStateUnavailableError(
+        `dir:${target} cannot be resolved against a ${location.type} location`,
+      );
+    }
+    const root = path.resolve(path.dirname(location.target), target);
+    const paths = await listFiles(root);
+    const files: SourceFile[] = [];
+    for (const relative of paths.filter(isManifestFile)) {
+      const absolute = path.join(root, relative);
+      const stat = await fs.stat(absolute);
+      if (stat.size > MAX_FILE_BYTES) {
+        throw new DesiredStateUnavailableError(
+          `${relative} is larger than ${MAX_FILE_BYTES} bytes`,
+        );
+      }
+      files.push({ path: relative, content: await fs.readFile(absolute, 'utf8') });
+    }
+    return { source: `dir:${target}`, files, paths };
+  }
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw new DesiredStateUnavailableError(
+      `Source directory ${root} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const paths = entries
+    .filter(entry => entry.isFile())
+    .map(entry => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter(relative => isReadable(relative))
+    .map(relative => relative.split(path.sep).join('/'));
+  if (paths.length > MAX_FILES) {
+    throw new DesiredStateUnavailableError(
+      `${root} holds ${paths.length} manifest files, more than the ${MAX_FILES} allowed`,
+    );
+  }
+  return paths;
+}

@@ -1,0 +1,75 @@
+import { migrationNames, parseManifests } from './parseManifests';
+
+describe('parseManifests', () => {
+  it('reads multi-document YAML, JSON and List objects, skipping non-objects', () => {
+    const result = parseManifests([
+      {
+        path: 'app/deploy.yaml',
+        content: [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata: { name: web }',
+          '---',
+          'apiVersion: v1',
+          'kind: Service',
+          'metadata: { name: web }',
+          '---',
+          '# only a comment',
+        ].join('\n'),
+      },
+      {
+        path: 'list.json',
+        content: JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'List',
+          metadata: { name: 'l' },
+          items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } }],
+        }),
+      },
+      { path: 'kustomization.yaml', content: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata: { name: k }\nresources: [deploy.yaml]' },
+      { path: 'README.md', content: '# not a manifest' },
+    ]);
+    expect(result.objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Deployment/web',
+      'Service/web',
+      'ConfigMap/cfg',
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('turns an unparseable file into a finding naming the file, without its content', () => {
+    const result = parseManifests([
+      { path: 'good.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ok }' },
+      { path: 'broken.yaml', content: 'apiVersion: v1\nkind: Secret\n  password: canary-4f1c: [' },
+    ]);
+    expect(result.objects).toHaveLength(1);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unparseable-manifest',
+        location: 'broken.yaml',
+        message: expect.stringContaining('broken.yaml could not be parsed'),
+      }),
+    ]);
+    expect(JSON.stringify(result.findings)).not.toContain('canary-4f1c');
+  });
+
+  it('sets SOPS-encrypted files aside instead of treating them as desired objects', () => {
+    const result = parseManifests([
+      {
+        path: 'secret.sops.yaml',
+        content: 'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  password: ENC[AES256_GCM,data:abc,type:str]\nsops:\n  version: 3.8.1',
+      },
+    ]);
+    expect(result.objects).toEqual([]);
+    expect(result.sopsFiles).toEqual(['secret.sops.yaml']);
+  });
+});
+
+describe('migrationNames', () => {
+  it('lists SQL migrations without extension', () => {
+    expect(
+      migrationNames(['migrations/V1__init.sql', 'migrations/V2__add.SQL', 'flyway.toml']),
+    ).toEqual(['V1__init', 'V2__add']);
+  });
+});

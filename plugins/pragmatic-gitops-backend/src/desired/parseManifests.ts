@@ -1,0 +1,89 @@
+import { parseAllDocuments } from 'yaml';
+import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { KubeObject } from '../engine/types';
+
+/** A file of the source tree: its path relative to the source root, and its text. */
+export type SourceFile = { path: string; content: string };
+
+export type ParsedManifests = {
+  objects: KubeObject[];
+  /** Files that carry SOPS metadata: secrets stored in Git, encrypted. */
+  sopsFiles: string[];
+  findings: Finding[];
+};
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+export function isManifestFile(path: string): boolean {
+  return MANIFEST_FILE.test(path);
+}
+
+function isKubeObject(value: unknown): value is KubeObject {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return false;
+  }
+  const candidate = value as Partial<KubeObject>;
+  return (
+    typeof candidate.apiVersion === 'string' &&
+    typeof candidate.kind === 'string' &&
+    typeof candidate.metadata === 'object' &&
+    candidate.metadata !== null &&
+    typeof candidate.metadata.name === 'string'
+  );
+}
+
+/** Tool configuration files that live beside manifests but are not objects. */
+function isToolConfig(object: KubeObject): boolean {
+  return object.apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+/**
+ * Parses plain manifests: multi-document YAML and JSON, `kind: List`
+ * flattened. A file that does not parse becomes a finding naming it; the
+ * other files still count. Contents are never put into findings.
+ */
+export function parseManifests(files: SourceFile[]): ParsedManifests {
+  const result: ParsedManifests = { objects: [], sopsFiles: [], findings: [] };
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (!isManifestFile(file.path)) {
+      continue;
+    }
+    const documents = parseAllDocuments(file.content);
+    const docs = Array.isArray(documents) ? documents : [documents];
+    const firstError = docs.flatMap(doc => doc.errors)[0];
+    if (firstError) {
+      result.findings.push({
+        severity: 'error',
+        code: 'unparseable-manifest',
+        message: `${file.path} could not be parsed: ${firstError.message.split('\n')[0]}`,
+        location: file.path,
+      });
+      continue;
+    }
+    for (const doc of docs) {
+      const value = doc.toJS({ maxAliasCount: 100 });
+      if (value && typeof value === 'object' && 'sops' in value) {
+        result.sopsFiles.push(file.path);
+        continue;
+      }
+      const items =
+        isKubeObject(value) && value.kind === 'List'
+          ? ((value as { items?: unknown[] }).items ?? [])
+          : [value];
+      for (const item of items) {
+        if (isKubeObject(item) && !isToolConfig(item)) {
+          result.objects.push(item);
+        }
+      }
+    }
+  }
+  result.sopsFiles = [...new Set(result.sopsFiles)];
+  return result;
+}
+
+/** Names of migrations in Git: `*.sql` files, without extension. */
+export function migrationNames(paths: string[]): string[] {
+  return paths
+    .filter(path => /\.sql$/i.test(path))
+    .map(path => path.split('/').pop()!.replace(/\.sql$/i, ''));
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { KubeObject, LiveState, TerraformPlan } from '../engine/types';
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Secret values must never be stored. Values are replaced by a digest, so a
+ * desired and a live value still compare equal exactly when they are equal,
+ * while neither can be read back.
+ */
+export function digestSecretValue(value: unknown): string {
+  return `sha256:${createHash('sha256').update(String(value)).digest('hex')}`;
+}
+
+function digestMap(values: unknown): Record<string, string> | undefined {
+  if (!values || typeof values !== 'object') {
+    return undefined;
+  }
+  return Object.fromEntries(
+    Object.entries(values as Record<string, unknown>).map(([key, value]) => [
+      key,
+      digestSecretValue(value),
+    ]),
+  );
+}
+
+/** `stringData` is the plain form of `data`: digest what the API server would store. */
+function secretData(object: Record<string, unknown>): Record<string, string> | undefined {
+  const data = { ...((object.data as Record<string, unknown>) ?? {}) };
+  for (const [key, value] of Object.entries(
+    (object.stringData as Record<string, unknown>) ?? {},
+  )) {
+    data[key] = Buffer.from(String(value), 'utf8').toString('base64');
+  }
+  return Object.keys(data).length > 0 ? digestMap(data) : undefined;
+}
+
+function redactSecretFields<T extends Record<string, unknown>>(object: T): T {
+  const { stringData: _stringData, data: _data, ...rest } = object;
+  const data = secretData(object);
+  return (data ? { ...rest, data } : rest) as unknown as T;
+}
+
+/**
+ * Redacts one Kubernetes object: Secret `data`/`stringData` (also inside the
+ * last-applied annotation, which holds a copy of what was applied).
+ */
+export function redactObject(object: KubeObject): KubeObject {
+  if (object.kind !== 'Secret') {
+    return object;
+  }
+  const redacted = redactSecretFields(object);
+  const lastApplied = object.metadata.annotations?.[LAST_APPLIED];
+  if (!lastApplied) {
+    return redacted;
+  }
+  let applied: Record<string, unknown> | undefined;
+  try {
+    applied = JSON.parse(lastApplied);
+  } catch {
+    applied = undefined;
+  }
+  const annotations = { ...object.metadata.annotations };
+  if (applied && typeof applied === 'object') {
+    annotations[LAST_APPLIED] = JSON.stringify(redactSecretFields(applied));
+  } else {
+    delete annotations[LAST_APPLIED];
+  }
+  return { ...redacted, metadata: { ...redacted.metadata, annotations } };
+}
+
+/** Replaces every value Terraform marks sensitive (`true` in the *_sensitive tree). */
+function redactSensitive(value: unknown, sensitive: unknown): unknown {
+  if (sensitive === true) {
+    return value === undefined || value === null ? value : '(sensitive)';
+  }
+  if (!sensitive || typeof sensitive !== 'object' || !value || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const marks = Array.isArray(sensitive) ? sensitive : [];
+    return value.map((item, index) => redactSensitive(item, marks[index]));
+  }
+  const marks = sensitive as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key,
+      redactSensitive(item, marks[key]),
+    ]),
+  );
+}
+
+function redactPlan(plan: TerraformPlan): TerraformPlan {
+  const redactChanges = (changes: TerraformPlan['resource_changes']) =>
+    changes?.map(change => ({
+      ...change,
+      change: {
+        ...change.change,
+        before: redactSensitive(change.change.before, change.change.before_sensitive),
+        after: redactSensitive(change.change.after, change.change.after_sensitive),
+      },
+    }));
+  // Keep only what the engine reads: prior_state, variables and outputs can hold secrets.
+  return {
+    format_version: plan.format_version,
+    resource_changes: redactChanges(plan.resource_changes),
+    resource_drift: redactChanges(plan.resource_drift),
+  };
+}
+
+/** Redacts a whole observation before it is stored or compared. */
+export function redactLiveState<T extends LiveState>(state: T): T {
+  return {
+    ...state,
+    ...(state.objects ? { objects: state.objects.map(redactObject) } : {}),
+    ...(state.terraformPlan ? { terraformPlan: redactPlan(state.terraformPlan) } : {}),
+  };
+}

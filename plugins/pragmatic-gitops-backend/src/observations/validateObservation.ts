@@ -1,0 +1,60 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { InputError } from '@backstage/errors';
+import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
+import { spec } from '../schema/openapi/generated';
+import { Observation } from './types';
+
+/**
+ * Observation files are validated against the same schema as the push API,
+ * taken from the plugin's OpenAPI spec, so both paths accept exactly the
+ * same documents.
+ */
+const ajv = new Ajv2020({ allErrors: false, strict: false });
+addFormats(ajv);
+ajv.addSchema({ $id: 'openapi', components: spec.components } as object);
+const validate = ajv.compile<Observation>({ $ref: 'openapi#/components/schemas/Observation' });
+
+/** Validates an observation document; the error names the field. */
+export function validateObservation(document: unknown, where: string): Observation {
+  if (!validate(document)) {
+    const error = validate.errors?.[0];
+    const field = error?.instancePath ? error.instancePath : '(document)';
+    throw new InputError(`${where}: ${field} ${error?.message ?? 'is invalid'}`);
+  }
+  return document;
+}
+
+/** Parses and checks the entity ref of an observation; the error names the field. */
+const validator = makeValidator();
+
+export function parseObservationEntityRef(entityRef: string): string {
+  let ref;
+  try {
+    ref = parseEntityRef(entityRef);
+  } catch (error) {
+    throw new InputError(`entityRef ${JSON.stringify(entityRef)} is not a valid entity ref: ${(error as Error).message}`);
+  }
+  if (
+    !validator.isValidKind(ref.kind) ||
+    !validator.isValidNamespace(ref.namespace) ||
+    !validator.isValidEntityName(ref.name)
+  ) {
+    throw new InputError(
+      `entityRef ${JSON.stringify(entityRef)} is not a valid entity ref; expected kind:namespace/name, e.g. component:default/payments-api`,
+    );
+  }
+  return `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+}
+
+/** Parses `observedAt`; absent means now. */
+export function parseObservedAt(observedAt: string | undefined, now: Date): Date {
+  if (observedAt === undefined) {
+    return now;
+  }
+  const date = new Date(observedAt);
+  if (Number.isNaN(date.getTime())) {
+    throw new InputError(`observedAt ${JSON.stringify(observedAt)} is not an ISO 8601 date-time`);
+  }
+  return date;
+}
