@@ -1,4 +1,9 @@
-import plugin from './alpha';
+import plugin, {
+  entityDriftCard,
+  entityGitopsContent,
+  fleetOverviewPage,
+  fleetRouteRef,
+} from './alpha';
 
 describe('pragmatic-gitops alpha plugin', () => {
   it('is the pragmatic-gitops plugin', () => {
@@ -16,6 +21,29 @@ describe('pragmatic-gitops alpha plugin', () => {
       kind: 'entity-card',
       namespace: 'pragmatic-gitops',
       name: 'track',
+    });
+  });
+
+  it('provides the drift card, the GitOps entity tab and the fleet page', () => {
+    expect(
+      plugin.getExtension('entity-card:pragmatic-gitops/drift'),
+    ).toMatchObject({ kind: 'entity-card', name: 'drift' });
+    expect(
+      plugin.getExtension('entity-content:pragmatic-gitops/gitops'),
+    ).toMatchObject({ kind: 'entity-content', name: 'gitops' });
+    expect(plugin.getExtension('page:pragmatic-gitops')).toMatchObject({
+      kind: 'page',
+      namespace: 'pragmatic-gitops',
+    });
+    expect(plugin.routes).toEqual({ root: fleetRouteRef });
+    expect(entityGitopsContent).toMatchObject({
+      attachTo: { id: 'page:catalog/entity', input: 'contents' },
+    });
+    expect(entityDriftCard).toMatchObject({
+      attachTo: { id: 'entity-content:catalog/overview', input: 'cards' },
+    });
+    expect(fleetOverviewPage).toMatchObject({
+      attachTo: { id: 'app/routes', input: 'routes' },
     });
   });
 });

@@ -4,15 +4,22 @@
  * @packageDocumentation
  */
 
+import SyncIcon from '@material-ui/icons/Sync';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   ExtensionDefinition,
   fetchApiRef,
   OverridableFrontendPlugin,
+  PageBlueprint,
+  RouteRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { pragmaticGitopsApiRef } from './api/PragmaticGitopsApi';
 import { PragmaticGitopsClient } from './api/PragmaticGitopsClient';
 import { isPragmaticGitopsAvailable } from './conditions';
@@ -51,6 +58,66 @@ export const entityTrackCard: ExtensionDefinition = EntityCardBlueprint.make({
 });
 
 /**
+ * The route of the fleet overview page in the new frontend system.
+ *
+ * @alpha
+ */
+export const fleetRouteRef: RouteRef = createRouteRef();
+
+/**
+ * The compact drift card for entity overview pages.
+ *
+ * @alpha
+ */
+export const entityDriftCard: ExtensionDefinition = EntityCardBlueprint.make({
+  name: 'drift',
+  params: {
+    filter: isPragmaticGitopsAvailable,
+    loader: () =>
+      import('./components/EntityDriftCard').then(m => <m.EntityDriftCard />),
+  },
+});
+
+/**
+ * The entity "GitOps" tab, at `gitops` under the entity page.
+ *
+ * @alpha
+ */
+export const entityGitopsContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    name: 'gitops',
+    params: {
+      path: 'gitops',
+      title: 'GitOps',
+      filter: isPragmaticGitopsAvailable,
+      loader: () =>
+        import('./components/EntityDriftContent').then(m => (
+          <m.EntityDriftContent />
+        )),
+    },
+  });
+
+/**
+ * The fleet overview page at `/pragmatic-gitops`. Its title and icon also
+ * give it a navigation item. The page brings its own header.
+ *
+ * @alpha
+ */
+export const fleetOverviewPage: ExtensionDefinition = PageBlueprint.make({
+  params: {
+    path: '/pragmatic-gitops',
+    title: 'Pragmatic GitOps',
+    icon: <SyncIcon fontSize="inherit" />,
+    routeRef: fleetRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/FleetOverviewPage').then(m => (
+        <m.FleetOverviewPage />
+      )),
+  },
+});
+
+/**
  * The Pragmatic GitOps frontend plugin for the new frontend system.
  *
  * @alpha
@@ -58,7 +125,15 @@ export const entityTrackCard: ExtensionDefinition = EntityCardBlueprint.make({
 const pragmaticGitopsPlugin: OverridableFrontendPlugin = createFrontendPlugin({
   pluginId: 'pragmatic-gitops',
   title: 'Pragmatic GitOps',
-  extensions: [pragmaticGitopsApi, entityTrackCard],
+  icon: <SyncIcon fontSize="inherit" />,
+  routes: { root: fleetRouteRef },
+  extensions: [
+    pragmaticGitopsApi,
+    entityTrackCard,
+    entityDriftCard,
+    entityGitopsContent,
+    fleetOverviewPage,
+  ],
 });
 
 export default pragmaticGitopsPlugin;

@@ -5,8 +5,19 @@
  * @packageDocumentation
  */
 
-export { pragmaticGitopsPlugin, EntityTrackCard } from './plugin';
+export {
+  pragmaticGitopsPlugin,
+  EntityTrackCard,
+  EntityDriftCard,
+  EntityPragmaticGitopsContent,
+  PragmaticGitopsPage,
+} from './plugin';
+export { rootRouteRef } from './routes';
 export type { EntityTrackCardProps } from './components/EntityTrackCard';
+export type { EntityDriftCardProps } from './components/EntityDriftCard';
+export type { FleetOverviewPageProps } from './components/FleetOverviewPage';
+export { DriftStatusChip } from './components/DriftStatusChip';
+export type { DriftStatusChipProps } from './components/DriftStatusChip';
 export { isPragmaticGitopsAvailable } from './conditions';
 export { pragmaticGitopsApiRef, PragmaticGitopsClient } from './api';
-export type { PragmaticGitopsApi } from './api';
+export type { EntityHistory, OverviewQuery, PragmaticGitopsApi } from './api';

@@ -1,4 +1,11 @@
-import { pragmaticGitopsPlugin } from './plugin';
+import {
+  EntityDriftCard,
+  EntityPragmaticGitopsContent,
+  EntityTrackCard,
+  PragmaticGitopsPage,
+  pragmaticGitopsPlugin,
+} from './plugin';
+import { rootRouteRef } from './routes';
 
 describe('pragmaticGitopsPlugin', () => {
   it('registers the pragmatic-gitops API factory', () => {
@@ -6,5 +13,21 @@ describe('pragmaticGitopsPlugin', () => {
     expect(
       [...pragmaticGitopsPlugin.getApis()].map(factory => factory.api.id),
     ).toEqual(['plugin.pragmatic-gitops.service']);
+  });
+
+  it('exposes the fleet page under its root route', () => {
+    expect(pragmaticGitopsPlugin.routes).toEqual({ root: rootRouteRef });
+    expect(String(rootRouteRef)).toContain('pragmatic-gitops');
+  });
+
+  it('provides the page, the entity tab and the cards as extensions', () => {
+    for (const extension of [
+      PragmaticGitopsPage,
+      EntityPragmaticGitopsContent,
+      EntityDriftCard,
+      EntityTrackCard,
+    ]) {
+      expect(typeof extension).toBe('function');
+    }
   });
 });

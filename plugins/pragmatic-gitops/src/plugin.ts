@@ -2,11 +2,13 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { pragmaticGitopsApiRef } from './api/PragmaticGitopsApi';
 import { PragmaticGitopsClient } from './api/PragmaticGitopsClient';
+import { rootRouteRef } from './routes';
 
 /**
  * The Pragmatic GitOps frontend plugin, for apps on the legacy frontend
@@ -24,7 +26,59 @@ export const pragmaticGitopsPlugin = createPlugin({
         new PragmaticGitopsClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: {
+    root: rootRouteRef,
+  },
 });
+
+/**
+ * The fleet overview page: counts by track and drift status and every
+ * tracked entity, filtered by track, status and owner.
+ *
+ * @public
+ */
+export const PragmaticGitopsPage = pragmaticGitopsPlugin.provide(
+  createRoutableExtension({
+    name: 'PragmaticGitopsPage',
+    component: () =>
+      import('./components/FleetOverviewPage').then(m => m.FleetOverviewPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The entity "GitOps" tab: drift status, resources and fields that differ
+ * from Git, pending changes, findings and status history.
+ *
+ * @public
+ */
+export const EntityPragmaticGitopsContent = pragmaticGitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPragmaticGitopsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityDriftContent').then(
+          m => m.EntityDriftContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Compact entity overview card: drift status, since when, how many
+ * resources are off, and a link to the GitOps tab.
+ *
+ * @public
+ */
+export const EntityDriftCard = pragmaticGitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDriftCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDriftCard').then(m => m.EntityDriftCard),
+    },
+  }),
+);
 
 /**
  * Entity page card showing the entity's deployment track and what is wrong

@@ -1,3 +1,7 @@
 export { pragmaticGitopsApiRef } from './PragmaticGitopsApi';
-export type { PragmaticGitopsApi } from './PragmaticGitopsApi';
+export type {
+  EntityHistory,
+  OverviewQuery,
+  PragmaticGitopsApi,
+} from './PragmaticGitopsApi';
 export { PragmaticGitopsClient } from './PragmaticGitopsClient';

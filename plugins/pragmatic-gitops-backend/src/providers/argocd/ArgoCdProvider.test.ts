@@ -291,14 +291,24 @@ describe('ArgoCdProvider', () => {
     expect(requests.every(r => r.url.startsWith(`${PROD}/`))).toBe(true);
   });
 
-  it('is unknown when no instance is configured', async () => {
+  it('leaves the entity to other providers when no instance is configured', async () => {
+    const result = await provider(undefined).provider.getLiveState(
+      entity({ 'argocd/app-name': 'payments' }),
+      'component:default/payments',
+    );
+    expect(result).toEqual({ type: 'none' });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('is unknown when an instance is named but none is configured', async () => {
     const result = expectUnknown(
       await provider(undefined).provider.getLiveState(
-        entity({ 'argocd/app-name': 'payments' }),
+        entity({ 'argocd/app-name': 'payments', 'argocd/instance-name': 'prod' }),
         'component:default/payments',
       ),
     );
     expect(result.reason).toContain('pragmaticGitops.argocd.instances');
+    expect(result.findings?.[0].code).toBe('unknown-argocd-instance');
     expect(requests).toHaveLength(0);
   });
 

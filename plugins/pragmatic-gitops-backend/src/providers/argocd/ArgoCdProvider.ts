@@ -87,7 +87,13 @@ export class ArgoCdProvider implements LiveStateProvider {
   ): Promise<LiveStateResult> {
     const annotations = entity.metadata.annotations ?? {};
     const rawAppName = annotations[ANNOTATION_ARGOCD_APP_NAME];
-    if (rawAppName === undefined) {
+    // Without any configured instance, the community annotation alone is only
+    // informational (the Argo CD plugin may use it): other providers answer.
+    // Naming an instance explicitly still has to resolve.
+    const noneConfigured =
+      this.clients.size === 0 &&
+      annotations[ANNOTATION_ARGOCD_INSTANCE_NAME] === undefined;
+    if (rawAppName === undefined || noneConfigured) {
       return { type: 'none' };
     }
 
@@ -201,12 +207,6 @@ export class ArgoCdProvider implements LiveStateProvider {
 
     if (configured.length === 1) {
       return { client: this.clients.get(configured[0])! };
-    }
-    if (configured.length === 0) {
-      return {
-        type: 'unknown',
-        reason: `The entity names an Argo CD application (${ANNOTATION_ARGOCD_APP_NAME}) but no Argo CD instance is configured under ${ARGOCD_INSTANCES_CONFIG_KEY}`,
-      };
     }
     return {
       type: 'unknown',

@@ -13,6 +13,7 @@ import {
   PragmaticGitopsApi,
   pragmaticGitopsApiRef,
 } from '../../api/PragmaticGitopsApi';
+import { mockPragmaticGitopsApi } from '../../__testUtils__/mockPragmaticGitopsApi';
 import { EntityTrackCard } from './EntityTrackCard';
 
 function entityWith(annotations: Record<string, string>): Entity {
@@ -38,7 +39,7 @@ async function renderCard(
   entity: Entity,
   getEntityStatus: PragmaticGitopsApi['getEntityStatus'],
 ) {
-  const api: PragmaticGitopsApi = { getEntityStatus: jest.fn(getEntityStatus) };
+  const api = mockPragmaticGitopsApi({ getEntityStatus });
   await renderInTestApp(
     <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
       <EntityProvider entity={entity}>

@@ -15,12 +15,13 @@ const useStyles = makeStyles(theme => ({
  * The track as a chip reading "B · Operator-managed". The title sits in its
  * own element so it can be found by its text alone.
  */
-export function TrackChip(props: { track: Track }) {
+export function TrackChip(props: { track: Track; size?: 'small' | 'medium' }) {
   const classes = useStyles();
   const { letter, title } = TRACK_DESCRIPTIONS[props.track];
   return (
     <Chip
       color="primary"
+      size={props.size}
       data-testid="pragmatic-gitops-track-chip"
       title={`Track ${letter}: ${title}`}
       label={

@@ -1,0 +1,143 @@
+/**
+ * Types of the drift engine. The engine is pure: it gets desired objects
+ * (from Git), live state (from a provider) and ignore rules, and returns
+ * per-resource differences. It never reads files, the network or the clock.
+ */
+import {
+  IgnoreRule,
+  Track,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+
+/** A Kubernetes object as found in Git or returned by the API server. */
+export type KubeObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: Array<{
+      apiVersion: string;
+      kind: string;
+      name: string;
+      uid?: string;
+    }>;
+    managedFields?: ManagedFieldsEntry[];
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+};
+
+export type ManagedFieldsEntry = {
+  manager?: string;
+  operation?: string;
+  apiVersion?: string;
+  fieldsType?: string;
+  fieldsV1?: Record<string, unknown>;
+  [key: string]: unknown;
+};
+
+/** Subset of `terraform show -json <plan>` the engine reads. */
+export type TerraformPlan = {
+  format_version?: string;
+  resource_changes?: TerraformResourceChange[];
+  resource_drift?: TerraformResourceChange[];
+  [key: string]: unknown;
+};
+
+export type TerraformResourceChange = {
+  address: string;
+  type: string;
+  name?: string;
+  mode?: string;
+  change: {
+    actions: string[];
+    before?: unknown;
+    after?: unknown;
+    before_sensitive?: unknown;
+    after_sensitive?: unknown;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+};
+
+export type MigrationsState = { available?: string[]; applied: string[] };
+
+/** What a provider observed of the live system for one entity. */
+export type LiveState = {
+  objects?: KubeObject[];
+  terraformPlan?: TerraformPlan;
+  migrations?: MigrationsState;
+};
+
+/**
+ * One difference between desired and live. `path` is an RFC 6901 pointer
+ * into the desired object (list items by their index in the desired list;
+ * `/-` appended to a list path for a live entry absent from desired). Values
+ * of secrets are never carried: `masked` is set and `desired`/`live` hold
+ * MASKED_VALUE instead.
+ */
+export type Difference = {
+  path: string;
+  desired?: unknown;
+  live?: unknown;
+  masked?: true;
+  /** Why it counts although desired no longer declares it (three-way rule). */
+  removedFromGit?: 'last-applied-configuration' | 'managed-fields';
+};
+
+/** A difference that exists but does not count, and why. Never a value. */
+export type IgnoredDifference = {
+  path: string;
+  reason: 'ignore-rule' | 'hpa-managed-replicas';
+  rule?: string;
+};
+
+export type ResourceStatus = 'in-sync' | 'drifted' | 'missing' | 'extra';
+
+export type ResourceDrift = {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  status: ResourceStatus;
+  differences: Difference[];
+  ignored: IgnoredDifference[];
+};
+
+/** Imperative-track work waiting to be applied. */
+export type PendingChanges = {
+  terraform?: Array<{ address: string; type: string; actions: string[] }>;
+  migrations?: { notApplied: string[] };
+};
+
+export type DriftInput = {
+  track: Track;
+  desired: KubeObject[];
+  live: LiveState;
+  /** From `backstage.io/kubernetes-namespace`: namespace of desired objects that name none. */
+  defaultNamespace?: string;
+  /** Annotation rules plus config defaults. */
+  ignoreRules: IgnoreRule[];
+  /** Field managers whose managedFields count as "applied from Git" for the three-way rule. */
+  gitopsFieldManagers: string[];
+  /** Migrations present in Git (imperative track), merged with `live.migrations.available`. */
+  availableMigrations?: string[];
+};
+
+export type DriftResult = {
+  status: 'in-sync' | 'drifted' | 'pending';
+  resources: ResourceDrift[];
+  pending?: PendingChanges;
+};
+
+export const MASKED_VALUE = '(secret value hidden)';
+
+export const DEFAULT_GITOPS_FIELD_MANAGERS = [
+  'argocd-controller',
+  'argocd-application-controller',
+  'kustomize-controller',
+  'helm-controller',
+  'flux-client-side-apply',
+];

@@ -1,0 +1,175 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_IGNORE_DIFFERENCES,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  AnnotationError,
+  Finding,
+  IgnoreRule,
+  Track,
+  parseIgnoreDifferences,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  EntityStatusRecord,
+  EntityStatusStore,
+  StoredEntityStatus,
+} from '../database/EntityStatusStore';
+import {
+  DesiredState,
+  DesiredStateReader,
+  DesiredStateUnavailableError,
+} from '../desired/DesiredStateReader';
+import { computeDrift } from '../engine';
+import { PendingChanges } from '../engine/types';
+import { LiveStateProvider, LiveStateResult } from '../live/types';
+import { redactObject } from '../observations/redactSecrets';
+import { readTrack } from '../service/annotationFindings';
+import { ownerOf } from './ownerOf';
+import { statefulInDeclarativeFindings } from './statefulFindings';
+import { StatusDetail } from './types';
+
+export type EngineSettings = {
+  /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
+  ignoreDefaults: IgnoreRule[];
+  gitopsFieldManagers: string[];
+};
+
+type Observed = Extract<LiveStateResult, { type: 'observed' }>;
+type Outcome = Pick<EntityStatusRecord<StatusDetail>, 'status' | 'reason' | 'detail'>;
+
+const NO_LIVE_STATE =
+  'No live state observed yet: push an observation to /api/pragmatic-gitops/observations, add a file to the observation directory, or name an Argo CD application with argocd/app-name';
+
+/**
+ * Computes and stores the status of one entity: reads desired state from Git,
+ * asks the live-state providers in order, runs the drift engine and records
+ * the result (and a transition when the status changed).
+ */
+export class EntityScanner {
+  constructor(
+    private readonly options: {
+      desiredReader: DesiredStateReader;
+      providers: LiveStateProvider[];
+      store: EntityStatusStore;
+      settings: EngineSettings;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
+    const entityRef = stringifyEntityRef(entity);
+    const reading = readTrack(entity);
+    const outcome: Outcome =
+      reading.track === null
+        ? {
+            status: reading.tracked ? 'unknown' : 'not-tracked',
+            reason: reading.tracked ? reading.reason : undefined,
+            detail: { findings: [] },
+          }
+        : await this.computeTracked(entity, entityRef, reading.track);
+    return this.options.store.put({
+      entityRef,
+      track: reading.track,
+      owner: ownerOf(entity),
+      title: entity.metadata.title ?? entity.metadata.name,
+      checkedAt: new Date(),
+      ...outcome,
+    }) as Promise<StoredEntityStatus<StatusDetail>>;
+  }
+
+  private async computeTracked(entity: Entity, entityRef: string, track: Track): Promise<Outcome> {
+    let desired: DesiredState | undefined;
+    try {
+      desired = await this.options.desiredReader.read(entity);
+    } catch (error) {
+      if (error instanceof DesiredStateUnavailableError || error instanceof AnnotationError) {
+        return unknown(error.message);
+      }
+      throw error;
+    }
+    const findings: Finding[] = [...(desired?.findings ?? [])];
+    const unparseable = findings.filter(f => f.code === 'unparseable-manifest');
+    if (unparseable.length > 0) {
+      return unknown(
+        `${unparseable.length} manifest file(s) could not be parsed: ${unparseable.map(f => f.location).join(', ')}`,
+        findings,
+      );
+    }
+
+    const live = await this.observeLive(entity, entityRef);
+    if (live.type !== 'observed') {
+      return unknown(live.type === 'unknown' ? live.reason : NO_LIVE_STATE, [
+        ...findings,
+        ...(live.type === 'unknown' ? live.findings ?? [] : []),
+      ]);
+    }
+
+    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(redactObject);
+    if (!desiredObjects && track !== 'imperative') {
+      return unknown(
+        'No desired state: add pragmatic-gitops.io/source-location pointing at the manifests in Git',
+        findings,
+      );
+    }
+
+    const result = computeDrift({
+      track,
+      desired: desiredObjects ?? [],
+      live,
+      defaultNamespace: entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE],
+      ignoreRules: [...this.options.settings.ignoreDefaults, ...annotationIgnoreRules(entity)],
+      gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
+      availableMigrations: desired?.migrations,
+    });
+    findings.push(...statefulInDeclarativeFindings(track, desiredObjects ?? []));
+
+    return {
+      status: result.status,
+      detail: {
+        source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
+        observedAt: live.observedAt.toISOString(),
+        ...(live.providerStatus ? { providerStatus: stringValues(live.providerStatus) } : {}),
+        resources: result.resources,
+        ...(hasPendingChanges(result.pending) ? { pending: result.pending } : {}),
+        findings,
+      },
+    };
+  }
+
+  /** The first provider with something to say about the entity wins. */
+  private async observeLive(entity: Entity, entityRef: string): Promise<Observed | Exclude<LiveStateResult, Observed>> {
+    for (const provider of this.options.providers) {
+      const result = await provider.getLiveState(entity, entityRef);
+      if (result.type !== 'none') {
+        return result;
+      }
+    }
+    return { type: 'none' };
+  }
+}
+
+function hasPendingChanges(pending: PendingChanges | undefined): pending is PendingChanges {
+  return Boolean(pending?.terraform?.length || pending?.migrations?.notApplied.length);
+}
+
+function unknown(reason: string, findings: Finding[] = []): Outcome {
+  return { status: 'unknown', reason, detail: { findings } };
+}
+
+function annotationIgnoreRules(entity: Entity): IgnoreRule[] {
+  const value = entity.metadata.annotations?.[ANNOTATION_IGNORE_DIFFERENCES];
+  if (!value) {
+    return [];
+  }
+  try {
+    return parseIgnoreDifferences(value);
+  } catch {
+    return []; // reported as an invalid-annotation finding
+  }
+}
+
+function stringValues(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}

@@ -1,0 +1,25 @@
+import { Entity, RELATION_OWNED_BY, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+/** The owner as a full entity ref, as the overview filters by it. */
+export function ownerOf(entity: Entity): string | undefined {
+  const related = entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+  if (related) {
+    return related.toLocaleLowerCase('en-US');
+  }
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || owner.length === 0) {
+    return undefined;
+  }
+  try {
+    return normalizeOwnerRef(owner, entity.metadata.namespace ?? 'default');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `team-payments` → `group:default/team-payments`, lower-cased as the catalog compares refs. */
+export function normalizeOwnerRef(owner: string, defaultNamespace = 'default'): string {
+  return stringifyEntityRef(
+    parseEntityRef(owner, { defaultKind: 'group', defaultNamespace }),
+  ).toLocaleLowerCase('en-US');
+}

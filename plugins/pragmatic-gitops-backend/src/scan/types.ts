@@ -1,0 +1,12 @@
+import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { PendingChanges, ResourceDrift } from '../engine/types';
+
+/** What is stored per entity beside its status (the `detail` JSON). */
+export type StatusDetail = {
+  source?: string;
+  observedAt?: string;
+  providerStatus?: Record<string, string>;
+  resources?: ResourceDrift[];
+  pending?: PendingChanges;
+  findings: Finding[];
+};

@@ -1,0 +1,138 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import { EntityGitopsStatus } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { pragmaticGitopsApiRef } from '../../api';
+import { mockPragmaticGitopsApi } from '../../__testUtils__/mockPragmaticGitopsApi';
+import { EntityDriftCard } from './EntityDriftCard';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments',
+    namespace: 'default',
+    annotations: { 'pragmatic-gitops.io/track': 'declarative' },
+  },
+};
+
+function resource(name: string, status: 'in-sync' | 'drifted') {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    namespace: 'payments',
+    name,
+    status,
+    differences: [],
+    ignored: [],
+  };
+}
+
+async function renderCard(status: EntityGitopsStatus | Error) {
+  const api = mockPragmaticGitopsApi({
+    getEntityStatus: () =>
+      status instanceof Error
+        ? Promise.reject(status)
+        : Promise.resolve(status),
+  });
+  await renderInTestApp(
+    <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityDriftCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  return api;
+}
+
+describe('EntityDriftCard', () => {
+  it('sums up the drift and links to the GitOps tab', async () => {
+    const api = await renderCard({
+      entityRef: 'component:default/payments',
+      track: 'declarative',
+      drift: {
+        status: 'drifted',
+        since: new Date(Date.now() - 3 * DAY - 1000).toISOString(),
+        resources: [
+          resource('a', 'drifted'),
+          resource('b', 'in-sync'),
+          resource('c', 'drifted'),
+        ],
+      },
+      findings: [],
+    });
+
+    const card = screen.getByTestId('pragmatic-gitops-drift-card');
+    expect(
+      await screen.findByTestId('pragmatic-gitops-drift-status-chip'),
+    ).toHaveTextContent('Drifted');
+    expect(
+      screen.getByTestId('pragmatic-gitops-drift-since'),
+    ).toHaveTextContent('Drifted for 3 days');
+    expect(
+      screen.getByTestId('pragmatic-gitops-drift-counts'),
+    ).toHaveTextContent('2 of 3 resources not in sync');
+    expect(
+      screen.getByRole('link', { name: /See GitOps tab/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments/gitops');
+    expect(card).toBeInTheDocument();
+    expect(api.getEntityStatus).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'payments',
+    });
+  });
+
+  it('counts pending changes of an imperative entity', async () => {
+    await renderCard({
+      entityRef: 'component:default/payments',
+      track: 'imperative',
+      drift: {
+        status: 'pending',
+        pending: {
+          terraform: [
+            { address: 'a.b', type: 'a', actions: ['create'] },
+            { address: 'a.c', type: 'a', actions: ['update'] },
+          ],
+          migrations: { notApplied: ['0001.sql'] },
+        },
+      },
+      findings: [],
+    });
+
+    expect(
+      await screen.findByTestId('pragmatic-gitops-drift-counts'),
+    ).toHaveTextContent('2 Terraform changes and 1 migration pending');
+  });
+
+  it('shows the reason of an unknown status', async () => {
+    await renderCard({
+      entityRef: 'component:default/payments',
+      track: 'declarative',
+      drift: { status: 'unknown', reason: 'source unreachable' },
+      findings: [],
+    });
+
+    expect(await screen.findByText('source unreachable')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('pragmatic-gitops-drift-status-chip'),
+    ).toHaveTextContent('Unknown');
+  });
+
+  it('shows a backend error', async () => {
+    await renderCard(new Error('backend unreachable'));
+
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('pragmatic-gitops-drift-card'),
+      ).toHaveTextContent('Error: backend unreachable'),
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  InfoCard,
+  InfoCardVariants,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
+import { DriftStatusChip, statusSince } from '../DriftStatusChip';
+import { formatDateTime } from '../../utils/time';
+import { driftCounts } from './driftCounts';
+
+/** @public */
+export interface EntityDriftCardProps {
+  variant?: InfoCardVariants;
+  /** Path of the GitOps tab under the entity page; `gitops` by default. */
+  tabPath?: string;
+}
+
+/**
+ * Compact entity overview card: the drift status, since when, how many
+ * resources are off, and a link to the GitOps tab.
+ *
+ * @public
+ */
+export function EntityDriftCard(props: EntityDriftCardProps) {
+  const { entity } = useEntity();
+  const api = useApi(pragmaticGitopsApiRef);
+  const entityLink = useEntityRefLink();
+  const kind = entity.kind;
+  const namespace = entity.metadata.namespace ?? 'default';
+  const name = entity.metadata.name;
+  const status = useAsyncRetry(
+    () => api.getEntityStatus({ kind, namespace, name }),
+    [api, kind, namespace, name],
+  );
+  const drift = status.value?.drift;
+  const counts = drift && driftCounts(drift);
+
+  return (
+    <Box
+      data-testid="pragmatic-gitops-drift-card"
+      height={props.variant === 'gridItem' ? '100%' : undefined}
+    >
+      <InfoCard
+        title="GitOps drift"
+        variant={props.variant}
+        deepLink={{
+          title: 'See GitOps tab',
+          link: `${entityLink(entity)}/${props.tabPath ?? 'gitops'}`,
+        }}
+      >
+        {status.loading && <Progress />}
+        {status.error && <ResponseErrorPanel error={status.error} />}
+        {drift && (
+          <>
+            <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
+              <Box mr={1}>
+                <DriftStatusChip status={drift.status} size="medium" />
+              </Box>
+              {drift.since && (
+                <Typography
+                  variant="body2"
+                  title={formatDateTime(drift.since)}
+                  data-testid="pragmatic-gitops-drift-since"
+                >
+                  {statusSince(drift.status, drift.since)}
+                </Typography>
+              )}
+            </Box>
+            {counts && (
+              <Typography
+                variant="body2"
+                data-testid="pragmatic-gitops-drift-counts"
+              >
+                {counts}
+              </Typography>
+            )}
+            {drift.reason && (
+              <Typography variant="body2" color="textSecondary">
+                {drift.reason}
+              </Typography>
+            )}
+          </>
+        )}
+      </InfoCard>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityDriftCard } from './EntityDriftCard';
+export type { EntityDriftCardProps } from './EntityDriftCard';

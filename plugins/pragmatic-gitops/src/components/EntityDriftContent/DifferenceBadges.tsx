@@ -1,0 +1,42 @@
+import Chip from '@material-ui/core/Chip';
+import LockIcon from '@material-ui/icons/Lock';
+import DeleteOutlineIcon from '@material-ui/icons/DeleteOutline';
+import { Difference } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+
+const REMOVED_FROM_GIT_HINTS: Record<
+  NonNullable<Difference['removedFromGit']>,
+  string
+> = {
+  'last-applied-configuration':
+    'The field was in the last applied configuration but is no longer declared in Git.',
+  'managed-fields':
+    'The field is managed by the GitOps controller but is no longer declared in Git.',
+};
+
+/** "Secret value hidden" and "removed from Git" badges of a difference. */
+export function DifferenceBadges(props: { difference: Difference }) {
+  const { masked, removedFromGit } = props.difference;
+  return (
+    <>
+      {masked && (
+        <Chip
+          size="small"
+          icon={<LockIcon />}
+          label="secret value hidden"
+          title="Secret values never leave the backend."
+          data-testid="pragmatic-gitops-masked-badge"
+        />
+      )}
+      {removedFromGit && (
+        <Chip
+          size="small"
+          variant="outlined"
+          icon={<DeleteOutlineIcon />}
+          label="removed from Git"
+          title={REMOVED_FROM_GIT_HINTS[removedFromGit] ?? removedFromGit}
+          data-testid="pragmatic-gitops-removed-badge"
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  Difference,
+  IgnoredDifference,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { DifferenceBadges } from './DifferenceBadges';
+import { JsonValue } from './JsonValue';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:last-child': { borderBottom: 'none' },
+  },
+  path: {
+    fontFamily: 'monospace',
+    fontWeight: 600,
+    marginRight: theme.spacing(1),
+  },
+  values: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+  badges: { display: 'inline-flex', gap: theme.spacing(0.5) },
+  ignored: { color: theme.palette.text.disabled },
+  ignoredPath: { fontFamily: 'monospace', marginRight: theme.spacing(1) },
+}));
+
+function DifferenceItem(props: { difference: Difference }) {
+  const classes = useStyles();
+  const { path, desired, live, masked } = props.difference;
+  return (
+    <li className={classes.item} data-testid="pragmatic-gitops-difference">
+      <Box display="flex" alignItems="center" flexWrap="wrap">
+        <code className={classes.path}>{path || '/'}</code>
+        <span className={classes.badges}>
+          <DifferenceBadges difference={props.difference} />
+        </span>
+      </Box>
+      {!masked && (
+        <div className={classes.values}>
+          <Typography variant="caption" color="textSecondary">
+            Git
+          </Typography>
+          <span data-testid="pragmatic-gitops-difference-desired">
+            <JsonValue value={desired} />
+          </span>
+          <Typography variant="caption" color="textSecondary">
+            Live
+          </Typography>
+          <span data-testid="pragmatic-gitops-difference-live">
+            <JsonValue value={live} />
+          </span>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * What differs in one resource, field by field, then the differences that
+ * do not count and why. A masked difference never shows either value.
+ */
+export function DifferenceList(props: {
+  differences: Difference[];
+  ignored: IgnoredDifference[];
+}) {
+  const classes = useStyles();
+  return (
+    <Box py={1}>
+      {props.differences.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No differences.
+        </Typography>
+      ) : (
+        <ul className={classes.list} aria-label="Differences">
+          {props.differences.map((difference, index) => (
+            <DifferenceItem
+              key={`${difference.path}-${index}`}
+              difference={difference}
+            />
+          ))}
+        </ul>
+      )}
+      {props.ignored.length > 0 && (
+        <Box mt={1}>
+          <Typography variant="caption" color="textSecondary">
+            Ignored
+          </Typography>
+          <ul className={classes.list} aria-label="Ignored differences">
+            {props.ignored.map((ignored, index) => (
+              <li
+                key={`${ignored.path}-${index}`}
+                className={`${classes.item} ${classes.ignored}`}
+                data-testid="pragmatic-gitops-ignored-difference"
+              >
+                <code className={classes.ignoredPath}>{ignored.path}</code>
+                <span>
+                  {ignored.reason}
+                  {ignored.rule ? ` (rule: ${ignored.rule})` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Box>
+      )}
+    </Box>
+  );
+}

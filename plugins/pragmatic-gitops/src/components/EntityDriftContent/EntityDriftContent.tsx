@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import Grid from '@material-ui/core/Grid';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { validateAnnotations } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { mergeFindings } from '../EntityTrackCard/mergeFindings';
+import { DriftSummary } from './DriftSummary';
+import { FindingsCard } from './FindingsCard';
+import { HistoryCard } from './HistoryCard';
+import { NotTrackedState } from './NotTrackedState';
+import { PendingChangesCard } from './PendingChangesCard';
+import { ResourcesTable } from './ResourcesTable';
+import { useEntityDrift } from './useEntityDrift';
+
+/**
+ * The entity's "GitOps" tab: drift status and since when, which resources
+ * and fields differ from Git (or, on the imperative track, what is waiting
+ * to be applied), findings, and the history of status changes. The drift
+ * can be recomputed on demand.
+ *
+ * @public
+ */
+export function EntityDriftContent() {
+  const { entity } = useEntity();
+  const annotations = entity.metadata.annotations;
+  const problems = useMemo(
+    () => validateAnnotations(annotations),
+    [annotations],
+  );
+  const { status, history, refresh, refreshing, refreshError } =
+    useEntityDrift(entity);
+
+  if (!status.value) {
+    return (
+      <div data-testid="pragmatic-gitops-drift-content">
+        {status.loading && <Progress />}
+        {status.error && <ResponseErrorPanel error={status.error} />}
+      </div>
+    );
+  }
+
+  const { drift, track } = status.value;
+  const findings = mergeFindings({
+    annotationProblems: problems,
+    backendFindings: status.value.findings,
+  });
+
+  if (drift.status === 'not-tracked') {
+    return (
+      <Grid container spacing={3} data-testid="pragmatic-gitops-drift-content">
+        <Grid item xs={12}>
+          <NotTrackedState reason={drift.reason} />
+        </Grid>
+        {findings.length > 0 && (
+          <Grid item xs={12}>
+            <FindingsCard findings={findings} />
+          </Grid>
+        )}
+      </Grid>
+    );
+  }
+
+  const resources = drift.resources ?? [];
+  const showPending = track === 'imperative' || drift.pending !== undefined;
+  const showResources = track !== 'imperative' || resources.length > 0;
+  return (
+    <Grid container spacing={3} data-testid="pragmatic-gitops-drift-content">
+      <Grid item xs={12}>
+        <DriftSummary
+          status={status.value}
+          onRefresh={refresh}
+          refreshing={refreshing}
+          refreshError={refreshError}
+        />
+      </Grid>
+      {showPending && (
+        <Grid item xs={12}>
+          <PendingChangesCard pending={drift.pending} />
+        </Grid>
+      )}
+      {showResources && (
+        <Grid item xs={12}>
+          <ResourcesTable resources={resources} />
+        </Grid>
+      )}
+      <Grid item xs={12} md={6}>
+        <FindingsCard findings={findings} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <HistoryCard history={history} />
+      </Grid>
+    </Grid>
+  );
+}

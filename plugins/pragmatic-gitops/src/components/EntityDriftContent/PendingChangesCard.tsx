@@ -1,0 +1,122 @@
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import { InfoCard } from '@backstage/core-components';
+import { PendingChanges } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+
+const useStyles = makeStyles((theme: Theme) => ({
+  mono: { fontFamily: 'monospace' },
+  chip: { marginRight: theme.spacing(0.5) },
+  create: {
+    color: theme.palette.success.dark,
+    borderColor: theme.palette.success.main,
+  },
+  update: {
+    color: theme.palette.warning.dark,
+    borderColor: theme.palette.warning.main,
+  },
+  delete: {
+    color: theme.palette.error.dark,
+    borderColor: theme.palette.error.main,
+  },
+  other: {},
+  list: { margin: 0, paddingLeft: theme.spacing(3) },
+}));
+
+type ActionClass = 'create' | 'update' | 'delete' | 'other';
+
+function actionClass(action: string): ActionClass {
+  return action === 'create' || action === 'update' || action === 'delete'
+    ? action
+    : 'other';
+}
+
+function TerraformChanges(props: {
+  changes: NonNullable<PendingChanges['terraform']>;
+}) {
+  const classes = useStyles();
+  return (
+    <Table size="small" aria-label="Terraform changes">
+      <TableHead>
+        <TableRow>
+          <TableCell>Address</TableCell>
+          <TableCell>Type</TableCell>
+          <TableCell>Actions</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.changes.map(change => (
+          <TableRow
+            key={change.address}
+            data-testid="pragmatic-gitops-terraform-change"
+          >
+            <TableCell className={classes.mono}>{change.address}</TableCell>
+            <TableCell className={classes.mono}>{change.type}</TableCell>
+            <TableCell>
+              {change.actions.map(action => (
+                <Chip
+                  key={action}
+                  size="small"
+                  variant="outlined"
+                  label={action}
+                  className={`${classes.chip} ${classes[actionClass(action)]}`}
+                  data-testid="pragmatic-gitops-terraform-action"
+                />
+              ))}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/**
+ * Imperative-track work waiting to be applied: the changes of the latest
+ * Terraform plan and the migrations in Git that the database has not run.
+ */
+export function PendingChangesCard(props: { pending?: PendingChanges }) {
+  const classes = useStyles();
+  const terraform = props.pending?.terraform ?? [];
+  const migrations = props.pending?.migrations?.notApplied ?? [];
+  return (
+    <InfoCard title="Pending changes">
+      <div data-testid="pragmatic-gitops-pending">
+        {terraform.length === 0 && migrations.length === 0 && (
+          <Typography variant="body2" color="textSecondary">
+            Nothing is waiting to be applied.
+          </Typography>
+        )}
+        {terraform.length > 0 && (
+          <Box mb={2}>
+            <Typography variant="subtitle2" component="h3">
+              Terraform plan ({terraform.length}{' '}
+              {terraform.length === 1 ? 'change' : 'changes'})
+            </Typography>
+            <TerraformChanges changes={terraform} />
+          </Box>
+        )}
+        {migrations.length > 0 && (
+          <div data-testid="pragmatic-gitops-migrations">
+            <Typography variant="subtitle2" component="h3">
+              Migrations not applied ({migrations.length})
+            </Typography>
+            <ul className={classes.list}>
+              {migrations.map(migration => (
+                <li key={migration} className={classes.mono}>
+                  {migration}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </InfoCard>
+  );
+}

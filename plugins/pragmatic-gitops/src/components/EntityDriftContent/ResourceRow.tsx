@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import Collapse from '@material-ui/core/Collapse';
+import IconButton from '@material-ui/core/IconButton';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
+import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
+import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
+import { ResourceDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { ResourceStatusChip } from '../DriftStatusChip';
+import { DifferenceList } from './DifferenceList';
+
+const useStyles = makeStyles(theme => ({
+  row: { '& > *': { borderBottom: 'unset' } },
+  name: { fontFamily: 'monospace' },
+  details: { paddingTop: 0, paddingBottom: 0 },
+  muted: { color: theme.palette.text.secondary },
+}));
+
+/** `namespace/name`, or the name of a cluster-scoped resource. */
+export function resourceName(resource: ResourceDrift): string {
+  return resource.namespace
+    ? `${resource.namespace}/${resource.name}`
+    : resource.name;
+}
+
+/** One resource of the table; expands to its differences. */
+export function ResourceRow(props: {
+  resource: ResourceDrift;
+  defaultExpanded: boolean;
+}) {
+  const classes = useStyles();
+  const { resource } = props;
+  const [expanded, setExpanded] = useState(props.defaultExpanded);
+  const label = `${resource.kind} ${resourceName(resource)}`;
+  const differences = resource.differences ?? [];
+  const ignored = resource.ignored ?? [];
+  return (
+    <>
+      <TableRow
+        className={classes.row}
+        data-testid="pragmatic-gitops-resource"
+        data-resource={`${resource.kind}/${resourceName(resource)}`}
+      >
+        <TableCell padding="checkbox">
+          <IconButton
+            size="small"
+            aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`}
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}
+          </IconButton>
+        </TableCell>
+        <TableCell>
+          {resource.kind}
+          <div className={classes.muted}>{resource.apiVersion}</div>
+        </TableCell>
+        <TableCell className={classes.name}>{resourceName(resource)}</TableCell>
+        <TableCell>
+          <ResourceStatusChip status={resource.status} />
+        </TableCell>
+        <TableCell align="right">{differences.length}</TableCell>
+        <TableCell align="right" className={classes.muted}>
+          {ignored.length}
+        </TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell className={classes.details} colSpan={6}>
+          <Collapse in={expanded} timeout="auto" unmountOnExit>
+            <div data-testid="pragmatic-gitops-resource-details">
+              <DifferenceList differences={differences} ignored={ignored} />
+            </div>
+          </Collapse>
+        </TableCell>
+      </TableRow>
+    </>
+  );
+}

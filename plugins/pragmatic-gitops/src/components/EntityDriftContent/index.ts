@@ -1,0 +1,1 @@
+export { EntityDriftContent } from './EntityDriftContent';

@@ -1,0 +1,221 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  Overview,
+  OverviewItem,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { OverviewQuery, pragmaticGitopsApiRef } from '../../api';
+import { mockPragmaticGitopsApi } from '../../__testUtils__/mockPragmaticGitopsApi';
+import { FleetOverviewPage } from './FleetOverviewPage';
+
+const DAY = 24 * 60 * 60 * 1000;
+const PAGE_SIZE = 5;
+
+// A material table of links renders slowly in jsdom.
+jest.setTimeout(20_000);
+
+function item(index: number): OverviewItem {
+  return {
+    entityRef: `component:default/service-${index}`,
+    title: `Service ${index}`,
+    owner: 'group:default/team-payments',
+    track: 'declarative',
+    status: index % 2 ? 'drifted' : 'in-sync',
+    ...(index % 2 ? { reason: `replicas of service-${index}` } : {}),
+    since: new Date(Date.now() - 2 * DAY - index * 1000).toISOString(),
+  };
+}
+
+const ALL = Array.from({ length: 45 }, (_, i) => item(i));
+
+/** A fake backend: filters and pages the 45 items like the real one. */
+function overview(query: OverviewQuery = {}): Promise<Overview> {
+  const matching = ALL.filter(
+    i =>
+      (!query.status || i.status === query.status) &&
+      (!query.track || i.track === query.track),
+  );
+  const offset = query.offset ?? 0;
+  return Promise.resolve({
+    totals: {
+      byTrack: { declarative: 40, imperative: 5, invalid: 1 },
+      byStatus: { 'in-sync': 23, drifted: 22 },
+    },
+    items: matching.slice(offset, offset + (query.limit ?? 50)),
+    totalItems: matching.length,
+  });
+}
+
+async function renderPage(getOverview = jest.fn(overview)) {
+  const api = mockPragmaticGitopsApi({ getOverview });
+  await renderInTestApp(
+    <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
+      <FleetOverviewPage pageSize={PAGE_SIZE} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+  return api;
+}
+
+function lastQuery(api: ReturnType<typeof mockPragmaticGitopsApi>) {
+  return api.getOverview.mock.calls[api.getOverview.mock.calls.length - 1][0];
+}
+
+describe('FleetOverviewPage', () => {
+  it('shows totals by track and status and the first page of entities', async () => {
+    const api = await renderPage();
+
+    const fleet = screen.getByTestId('pragmatic-gitops-fleet');
+    expect(fleet).toHaveTextContent('Fleet overview');
+    expect(screen.getAllByText('Pragmatic GitOps').length).toBeGreaterThan(0);
+    expect(
+      await screen.findByTestId('pragmatic-gitops-tile-track-declarative'),
+    ).toHaveTextContent('40A · Declarative');
+    expect(
+      screen.getByTestId('pragmatic-gitops-tile-track-operator'),
+    ).toHaveTextContent('0B · Operator-managed');
+    expect(
+      screen.getByTestId('pragmatic-gitops-tile-track-invalid'),
+    ).toHaveTextContent('1No valid track');
+    expect(
+      screen.getByTestId('pragmatic-gitops-tile-status-drifted'),
+    ).toHaveTextContent('22Drifted');
+    expect(
+      screen.getByTestId('pragmatic-gitops-tile-status-pending'),
+    ).toHaveTextContent('0Pending');
+
+    expect(screen.getByText('Entities (45)')).toBeInTheDocument();
+    const link = await screen.findByRole('link', { name: /service-1$/ });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/component/service-1',
+    );
+    expect(screen.getByText('Service 1')).toBeInTheDocument();
+    expect(screen.getByText('replicas of service-1')).toBeInTheDocument();
+    expect(screen.getAllByText('2 days ago').length).toBe(PAGE_SIZE);
+    expect(
+      screen.getAllByRole('link', { name: /team-payments/ })[0],
+    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    expect(api.getOverview).toHaveBeenCalledTimes(1);
+    expect(lastQuery(api)).toEqual({
+      track: undefined,
+      status: undefined,
+      owner: undefined,
+      offset: 0,
+      limit: PAGE_SIZE,
+    });
+  });
+
+  it('filters by status when a tile is clicked, and clears it on a second click', async () => {
+    const api = await renderPage();
+
+    const tile = await screen.findByTestId(
+      'pragmatic-gitops-tile-status-drifted',
+    );
+    await userEvent.click(tile);
+
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ status: 'drifted', offset: 0 }),
+    );
+    expect(tile).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('pragmatic-gitops-status-filter')).toHaveValue(
+      'drifted',
+    );
+    expect(await screen.findByText('Entities (22)')).toBeInTheDocument();
+
+    await userEvent.click(tile);
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ status: undefined }),
+    );
+    expect(tile).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('filters by track from the track tile', async () => {
+    const api = await renderPage();
+
+    await userEvent.click(
+      await screen.findByTestId('pragmatic-gitops-tile-track-imperative'),
+    );
+
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ track: 'imperative' }),
+    );
+    expect(
+      screen.getByTestId('pragmatic-gitops-tile-track-invalid'),
+    ).toBeDisabled();
+  });
+
+  it('asks the server for the next page with an offset', async () => {
+    const api = await renderPage();
+
+    await screen.findByText('Entities (45)');
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        offset: PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }),
+    );
+    expect(
+      await screen.findByRole('link', { name: /service-5$/ }),
+    ).toBeInTheDocument();
+
+    // A new filter starts again on the first page.
+    await userEvent.selectOptions(
+      screen.getByTestId('pragmatic-gitops-status-filter'),
+      'in-sync',
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ status: 'in-sync', offset: 0 }),
+    );
+    expect(api.getOverview).not.toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'in-sync', offset: PAGE_SIZE }),
+    );
+  });
+
+  it('filters by owner once typing stops', async () => {
+    const api = await renderPage();
+    await screen.findByText('Entities (45)');
+
+    await userEvent.type(
+      screen.getByTestId('pragmatic-gitops-owner-filter'),
+      'team-payments',
+    );
+
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ owner: 'team-payments' }),
+    );
+    expect(api.getOverview).not.toHaveBeenCalledWith(
+      expect.objectContaining({ owner: 't' }),
+    );
+    expect(api.getOverview).toHaveBeenCalledTimes(2);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ owner: undefined }),
+    );
+    expect(screen.getByTestId('pragmatic-gitops-owner-filter')).toHaveValue('');
+  });
+
+  it('shows a backend error and keeps the filters usable', async () => {
+    await renderPage(
+      jest.fn(() =>
+        Promise.reject(new Error('owner "a:b:c" is not an entity ref')),
+      ),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByTestId('pragmatic-gitops-fleet')).toHaveTextContent(
+        'owner "a:b:c" is not an entity ref',
+      ),
+    );
+    expect(
+      screen.getByTestId('pragmatic-gitops-owner-filter'),
+    ).toBeInTheDocument();
+  });
+});

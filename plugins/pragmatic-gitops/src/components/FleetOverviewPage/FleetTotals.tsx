@@ -1,0 +1,70 @@
+import Box from '@material-ui/core/Box';
+import {
+  DRIFT_STATUSES,
+  DriftStatus,
+  Overview,
+  Track,
+  TRACK_DESCRIPTIONS,
+  TRACKS,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { DriftStatusChip } from '../DriftStatusChip';
+import { CountTile, CountTiles } from './CountTiles';
+import { FleetFilters } from './useFleetFilters';
+
+function trackTiles(byTrack: Record<string, number>): CountTile[] {
+  const known: CountTile[] = TRACKS.map(track => ({
+    value: track,
+    label: `${TRACK_DESCRIPTIONS[track].letter} · ${TRACK_DESCRIPTIONS[track].title}`,
+    count: byTrack[track] ?? 0,
+  }));
+  const others: CountTile[] = Object.entries(byTrack)
+    .filter(([key]) => !(TRACKS as readonly string[]).includes(key))
+    .map(([key, count]) => ({
+      value: key,
+      label: key === 'invalid' ? 'No valid track' : key,
+      count,
+      disabled: true,
+    }));
+  return [...known, ...others];
+}
+
+function statusTiles(byStatus: Record<string, number>): CountTile[] {
+  return DRIFT_STATUSES.map(status => ({
+    value: status,
+    label: <DriftStatusChip status={status} />,
+    count: byStatus[status] ?? 0,
+  }));
+}
+
+/**
+ * Fleet totals by track and by status (for the owner filter, if any) as
+ * tiles that set the track or status filter.
+ */
+export function FleetTotals(props: {
+  totals: Overview['totals'];
+  filters: FleetFilters;
+  onChange: (change: Partial<FleetFilters>) => void;
+}) {
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
+      <CountTiles
+        name="track"
+        title="By track"
+        tiles={trackTiles(props.totals.byTrack)}
+        selected={props.filters.track}
+        onSelect={value =>
+          props.onChange({ track: value as Track | undefined })
+        }
+      />
+      <CountTiles
+        name="status"
+        title="By status"
+        tiles={statusTiles(props.totals.byStatus)}
+        selected={props.filters.status}
+        onSelect={value =>
+          props.onChange({ status: value as DriftStatus | undefined })
+        }
+      />
+    </Box>
+  );
+}

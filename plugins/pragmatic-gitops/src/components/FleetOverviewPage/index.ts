@@ -1,0 +1,2 @@
+export { FleetOverviewPage } from './FleetOverviewPage';
+export type { FleetOverviewPageProps } from './FleetOverviewPage';
