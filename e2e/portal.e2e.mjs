@@ -1,6 +1,7 @@
 // End-to-end test: starts the portal the README's way (`yarn start`), signs in
 // as guest in Debian's Chromium and checks what a user sees on entity pages.
 import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -8,6 +9,8 @@ import { chromium } from 'playwright-core';
 const APP = 'http://localhost:3000';
 const BACKEND = 'http://localhost:7007';
 const STARTUP_TIMEOUT_MS = 6 * 60_000;
+// The portal's own output goes to a file, shown when something fails.
+const PORTAL_LOG = 'e2e/portal.log';
 
 let portal;
 let browser;
@@ -33,20 +36,32 @@ async function signInAsGuest() {
 }
 
 before(async () => {
+  const log = openSync(PORTAL_LOG, 'w');
   portal = spawn('yarn', ['start'], {
     detached: true,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
     env: { ...process.env, BROWSER: 'none' },
   });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  await waitFor(`${BACKEND}/api/pragmatic-gitops/health`, deadline);
-  await waitFor(APP, deadline);
+  try {
+    await waitFor(`${BACKEND}/api/pragmatic-gitops/health`, deadline);
+    await waitFor(APP, deadline);
+  } catch (error) {
+    console.error(readFileSync(PORTAL_LOG, 'utf8').split('\n').slice(-60).join('\n'));
+    throw error;
+  }
+  mkdirSync('docs/screenshots', { recursive: true });
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+    ],
   });
-  page = await browser.newPage();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
   page.setDefaultTimeout(60_000);
   await signInAsGuest();
 });
@@ -74,16 +89,50 @@ describe('demo portal', () => {
   it('shows an operator-managed entity as track B', async () => {
     await page.goto(`${APP}/catalog/default/component/payments-db`);
     const card = page.getByTestId('pragmatic-gitops-track-card');
-    await card.getByText('Operator-managed', { exact: false }).first().waitFor();
+    await card
+      .getByText('Operator-managed', { exact: false })
+      .first()
+      .waitFor();
+  });
+
+  it('shows computed drift on the GitOps tab, down to the field', async () => {
+    await page.goto(`${APP}/catalog/default/component/payments-api/gitops`);
+    const content = page.getByTestId('pragmatic-gitops-drift-content');
+    await content.waitFor();
+    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Drifted').first().waitFor();
+    const resources = page.getByTestId('pragmatic-gitops-resources');
+    await resources.getByText('/spec/template/spec/containers/0/image').first().waitFor();
+    assert.match(await resources.innerText(), /1\.14\.3-hotfix\.1/);
+    await page.screenshot({ path: 'docs/screenshots/entity-gitops.png', fullPage: true });
+  });
+
+  it('shows pending Terraform changes for an imperative entity', async () => {
+    await page.goto(`${APP}/catalog/default/component/edge-cdn/gitops`);
+    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Pending').first().waitFor();
+    await page.getByText('cloudflare_ruleset.cache').first().waitFor();
+  });
+
+  it('lists the fleet with counts by status on the overview page', async () => {
+    await page.goto(`${APP}/pragmatic-gitops`);
+    const fleet = page.getByTestId('pragmatic-gitops-fleet');
+    await fleet.waitFor();
+    await fleet.getByText('payments-api').first().waitFor();
+    await fleet.getByText('events-kafka').first().waitFor();
+    await page.screenshot({ path: 'docs/screenshots/fleet.png', fullPage: true });
   });
 
   it('shows the annotation error of the entity with an invalid track', async () => {
     await page.goto(`${APP}/catalog/default/component/legacy-reports`);
     const card = page.getByTestId('pragmatic-gitops-track-card');
     await card
-      .getByText('Invalid annotation pragmatic-gitops.io/track', { exact: false })
+      .getByText('Invalid annotation pragmatic-gitops.io/track', {
+        exact: false,
+      })
       .first()
       .waitFor();
-    await page.screenshot({ path: 'e2e/screenshots/legacy-reports.png', fullPage: true });
+    await page.screenshot({
+      path: 'e2e/screenshots/legacy-reports.png',
+      fullPage: true,
+    });
   });
 });

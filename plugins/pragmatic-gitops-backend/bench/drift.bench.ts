@@ -32,7 +32,9 @@ const RESOURCES = arg('resources', 20);
 const OVERVIEW_QUERIES = 300;
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 async function openDatabases(): Promise<Array<{ name: string; knex: Knex }>> {
@@ -41,7 +43,9 @@ async function openDatabases(): Promise<Array<{ name: string; knex: Knex }>> {
       name: 'SQLite (file)',
       knex: knexFactory({
         client: 'better-sqlite3',
-        connection: { filename: `/tmp/pragmatic-gitops-bench-${process.pid}.sqlite` },
+        connection: {
+          filename: `/tmp/pragmatic-gitops-bench-${process.pid}.sqlite`,
+        },
         useNullAsDefault: true,
       }),
     },
@@ -54,15 +58,25 @@ async function openDatabases(): Promise<Array<{ name: string; knex: Knex }>> {
     await admin.destroy();
     const url = new URL(pg);
     url.pathname = '/pragmatic_gitops_bench';
-    databases.push({ name: 'PostgreSQL 15', knex: knexFactory({ client: 'pg', connection: url.toString() }) });
+    databases.push({
+      name: 'PostgreSQL 15',
+      knex: knexFactory({ client: 'pg', connection: url.toString() }),
+    });
   }
   return databases;
 }
 
 async function benchmark(name: string, knex: Knex) {
   await knex.migrate.latest({ directory: migrationsDir });
-  const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => fleetEntity(i));
-  const desiredByName = new Map(entities.map(e => [e.metadata.name, desiredObjects(e.metadata.name, RESOURCES)]));
+  const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) =>
+    fleetEntity(i),
+  );
+  const desiredByName = new Map(
+    entities.map(e => [
+      e.metadata.name,
+      desiredObjects(e.metadata.name, RESOURCES),
+    ]),
+  );
 
   const observations = new ObservationStore(knex);
   const seedStart = Date.now();
@@ -75,7 +89,9 @@ async function benchmark(name: string, knex: Knex) {
           observedAt: new Date(),
           objects: desiredByName
             .get(entity.metadata.name)!
-            .map((object, k) => liveObject(object, k, (i + j) % 10 === 0 && k === 0)),
+            .map((object, k) =>
+              liveObject(object, k, (i + j) % 10 === 0 && k === 0),
+            ),
         }),
       ),
     );
@@ -96,7 +112,8 @@ async function benchmark(name: string, knex: Knex) {
 
   const catalog = {
     async *streamEntities() {
-      for (let i = 0; i < entities.length; i += 500) yield entities.slice(i, i + 500);
+      for (let i = 0; i < entities.length; i += 500)
+        yield entities.slice(i, i + 500);
     },
   } as unknown as CatalogService;
 
@@ -105,7 +122,10 @@ async function benchmark(name: string, knex: Knex) {
     desiredReader,
     providers: [new ObservationProvider(observations)],
     store: new EntityStatusStore(knex),
-    settings: { ignoreDefaults: [], gitopsFieldManagers: DEFAULT_GITOPS_FIELD_MANAGERS },
+    settings: {
+      ignoreDefaults: [],
+      gitopsFieldManagers: DEFAULT_GITOPS_FIELD_MANAGERS,
+    },
     logger,
   });
   const driftScanner = new DriftScanner({
@@ -139,16 +159,31 @@ async function benchmark(name: string, knex: Knex) {
   const totals = await overview.overview({ limit: 1 });
 
   const resources = ENTITIES * RESOURCES;
-  console.log(`\n${name}: ${ENTITIES} entities × ${RESOURCES} resources = ${resources} resources`);
+  console.log(
+    `\n${name}: ${ENTITIES} entities × ${RESOURCES} resources = ${resources} resources`,
+  );
   console.log(`  seed observations      ${(seedMs / 1000).toFixed(1)} s`);
   console.log(
-    `  full scan              ${(summary.durationMs / 1000).toFixed(1)} s  (${Math.round(resources / (summary.durationMs / 1000))} resources/s, ${summary.failed} failed)`,
+    `  full scan              ${(summary.durationMs / 1000).toFixed(
+      1,
+    )} s  (${Math.round(
+      resources / (summary.durationMs / 1000),
+    )} resources/s, ${summary.failed} failed)`,
   );
-  console.log(`  rss during scan        +${Math.round((memoryAfter - memoryBefore) / 1048576)} MiB`);
   console.log(
-    `  overview (${OVERVIEW_QUERIES} queries)  p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    `  rss during scan        +${Math.round(
+      (memoryAfter - memoryBefore) / 1048576,
+    )} MiB`,
   );
-  console.log(`  statuses               ${JSON.stringify(totals.totals.byStatus)}`);
+  console.log(
+    `  overview (${OVERVIEW_QUERIES} queries)  p50 ${percentile(
+      latencies,
+      50,
+    ).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+  );
+  console.log(
+    `  statuses               ${JSON.stringify(totals.totals.byStatus)}`,
+  );
 }
 
 async function main() {

@@ -2,14 +2,21 @@ import { Entity } from '@backstage/catalog-model';
 import { KubeObject } from '../src/engine/types';
 
 /** Desired manifests of one synthetic service: `resources` objects of realistic size. */
-export function desiredObjects(service: string, resources: number): KubeObject[] {
+export function desiredObjects(
+  service: string,
+  resources: number,
+): KubeObject[] {
   const objects: KubeObject[] = [];
   for (let i = 0; objects.length < resources; i++) {
     const name = `${service}-${i}`;
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name, namespace: 'fleet', labels: { 'app.kubernetes.io/name': name } },
+      metadata: {
+        name,
+        namespace: 'fleet',
+        labels: { 'app.kubernetes.io/name': name },
+      },
       spec: {
         replicas: 2,
         selector: { matchLabels: { 'app.kubernetes.io/name': name } },
@@ -24,9 +31,17 @@ export function desiredObjects(service: string, resources: number): KubeObject[]
                 env: [
                   { name: 'LOG_LEVEL', value: 'info' },
                   { name: 'REGION', value: 'eu-west-1' },
-                  { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: `${name}-db`, key: 'password' } } },
+                  {
+                    name: 'DB_PASSWORD',
+                    valueFrom: {
+                      secretKeyRef: { name: `${name}-db`, key: 'password' },
+                    },
+                  },
                 ],
-                resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+                resources: {
+                  requests: { cpu: '250m', memory: '256Mi' },
+                  limits: { cpu: '1', memory: '512Mi' },
+                },
                 readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
               },
             ],
@@ -39,7 +54,10 @@ export function desiredObjects(service: string, resources: number): KubeObject[]
         apiVersion: 'v1',
         kind: 'Service',
         metadata: { name, namespace: 'fleet' },
-        spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ port: 80, targetPort: 'http' }] },
+        spec: {
+          selector: { 'app.kubernetes.io/name': name },
+          ports: [{ port: 80, targetPort: 'http' }],
+        },
       });
     }
   }
@@ -47,20 +65,35 @@ export function desiredObjects(service: string, resources: number): KubeObject[]
 }
 
 /** What the API server returns for a desired object: server metadata, defaults, status. */
-export function liveObject(desired: KubeObject, index: number, drifted: boolean): KubeObject {
-  const live = JSON.parse(JSON.stringify(desired)) as KubeObject & Record<string, any>;
+export function liveObject(
+  desired: KubeObject,
+  index: number,
+  drifted: boolean,
+): KubeObject {
+  const live = JSON.parse(JSON.stringify(desired)) as KubeObject &
+    Record<string, any>;
   live.metadata = {
     ...live.metadata,
     uid: `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`,
     resourceVersion: String(1000 + index),
     generation: 3,
     creationTimestamp: '2026-11-01T10:00:00Z',
-    managedFields: [{ manager: 'argocd-controller', operation: 'Apply', fieldsType: 'FieldsV1', fieldsV1: {} }],
+    managedFields: [
+      {
+        manager: 'argocd-controller',
+        operation: 'Apply',
+        fieldsType: 'FieldsV1',
+        fieldsV1: {},
+      },
+    ],
   };
   if (live.kind === 'Deployment') {
     live.spec.revisionHistoryLimit = 10;
     live.spec.progressDeadlineSeconds = 600;
-    live.spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
+    live.spec.strategy = {
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    };
     const container = live.spec.template.spec.containers[0];
     container.imagePullPolicy = 'IfNotPresent';
     container.terminationMessagePath = '/dev/termination-log';
@@ -85,9 +118,18 @@ export function fleetEntity(index: number): Entity {
     metadata: {
       name,
       namespace: 'default',
-      annotations: { 'pragmatic-gitops.io/track': index % 3 === 0 ? 'operator' : 'declarative' },
+      annotations: {
+        'pragmatic-gitops.io/track':
+          index % 3 === 0 ? 'operator' : 'declarative',
+      },
     },
-    spec: { type: 'service', lifecycle: 'production', owner: `team-${index % 40}` },
-    relations: [{ type: 'ownedBy', targetRef: `group:default/team-${index % 40}` }],
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: `team-${index % 40}`,
+    },
+    relations: [
+      { type: 'ownedBy', targetRef: `group:default/team-${index % 40}` },
+    ],
   };
 }

@@ -14,7 +14,10 @@ exports.up = async function up(knex) {
     table.string('source', 255).notNullable();
     table.timestamp('observed_at', { useTz: true }).notNullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
-    table.text('payload').notNullable().comment('JSON: objects, terraformPlan, migrations');
+    table
+      .text('payload')
+      .notNullable()
+      .comment('JSON: objects, terraformPlan, migrations');
     table.primary(['entity_ref', 'source']);
   });
 };

@@ -18,7 +18,10 @@ describe('readPluginSettings', () => {
       new ConfigReader({
         pragmaticGitops: {
           observations: { directory: '/var/observations' },
-          ignoreDifferences: { Deployment: ['/spec/replicas'], '*': ['/metadata/labels/team'] },
+          ignoreDifferences: {
+            Deployment: ['/spec/replicas'],
+            '*': ['/metadata/labels/team'],
+          },
           scan: { frequency: { seconds: 30 }, concurrency: 2 },
         },
       }),
@@ -36,14 +39,22 @@ describe('readPluginSettings', () => {
   it('names the key of a bad ignore pointer', () => {
     expect(() =>
       readPluginSettings(
-        new ConfigReader({ pragmaticGitops: { ignoreDifferences: { Service: ['spec/clusterIP'] } } }),
+        new ConfigReader({
+          pragmaticGitops: {
+            ignoreDifferences: { Service: ['spec/clusterIP'] },
+          },
+        }),
       ),
-    ).toThrow('pragmaticGitops.ignoreDifferences.Service: "spec/clusterIP" is not a JSON pointer');
+    ).toThrow(
+      'pragmaticGitops.ignoreDifferences.Service: "spec/clusterIP" is not a JSON pointer',
+    );
   });
 
   it('rejects a bad concurrency', () => {
     expect(() =>
-      readPluginSettings(new ConfigReader({ pragmaticGitops: { scan: { concurrency: 0 } } })),
+      readPluginSettings(
+        new ConfigReader({ pragmaticGitops: { scan: { concurrency: 0 } } }),
+      ),
     ).toThrow('pragmaticGitops.scan.concurrency');
   });
 });

@@ -1,14 +1,21 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { HumanDuration } from '@backstage/types';
 import { InputError } from '@backstage/errors';
-import { IgnoreRule, isJsonPointer } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  IgnoreRule,
+  isJsonPointer,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from './engine/types';
 
 export type PluginSettings = {
   observationsDirectory?: string;
   ignoreDefaults: IgnoreRule[];
   gitopsFieldManagers: string[];
-  scan: { frequency: HumanDuration; timeout: HumanDuration; concurrency: number };
+  scan: {
+    frequency: HumanDuration;
+    timeout: HumanDuration;
+    concurrency: number;
+  };
 };
 
 const DEFAULT_IGNORE_DIFFERENCES: Record<string, string[]> = {
@@ -23,18 +30,27 @@ export function readPluginSettings(config: Config): PluginSettings {
   // Read raw: '*' (every kind) is not a valid config key for the typed getters.
   const configured = root?.getOptional('ignoreDifferences') ?? {};
   if (typeof configured !== 'object' || Array.isArray(configured)) {
-    throw new InputError('pragmaticGitops.ignoreDifferences must map kinds to lists of JSON pointers');
+    throw new InputError(
+      'pragmaticGitops.ignoreDifferences must map kinds to lists of JSON pointers',
+    );
   }
-  const ignoreMap: Record<string, unknown> = { ...DEFAULT_IGNORE_DIFFERENCES, ...configured };
+  const ignoreMap: Record<string, unknown> = {
+    ...DEFAULT_IGNORE_DIFFERENCES,
+    ...configured,
+  };
   const ignoreDefaults: IgnoreRule[] = [];
   for (const [kind, pointers] of Object.entries(ignoreMap)) {
     if (!Array.isArray(pointers)) {
-      throw new InputError(`pragmaticGitops.ignoreDifferences.${kind} must be a list of JSON pointers`);
+      throw new InputError(
+        `pragmaticGitops.ignoreDifferences.${kind} must be a list of JSON pointers`,
+      );
     }
     for (const pointer of pointers) {
       if (typeof pointer !== 'string' || !isJsonPointer(pointer)) {
         throw new InputError(
-          `pragmaticGitops.ignoreDifferences.${kind}: ${JSON.stringify(pointer)} is not a JSON pointer (RFC 6901)`,
+          `pragmaticGitops.ignoreDifferences.${kind}: ${JSON.stringify(
+            pointer,
+          )} is not a JSON pointer (RFC 6901)`,
         );
       }
       ignoreDefaults.push(kind === '*' ? { pointer } : { kind, pointer });
@@ -44,13 +60,16 @@ export function readPluginSettings(config: Config): PluginSettings {
   const scanConfig = root?.getOptionalConfig('scan');
   const concurrency = scanConfig?.getOptionalNumber('concurrency') ?? 8;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new InputError('pragmaticGitops.scan.concurrency must be a positive integer');
+    throw new InputError(
+      'pragmaticGitops.scan.concurrency must be a positive integer',
+    );
   }
   return {
     observationsDirectory: root?.getOptionalString('observations.directory'),
     ignoreDefaults,
     gitopsFieldManagers:
-      root?.getOptionalStringArray('gitopsFieldManagers') ?? DEFAULT_GITOPS_FIELD_MANAGERS,
+      root?.getOptionalStringArray('gitopsFieldManagers') ??
+      DEFAULT_GITOPS_FIELD_MANAGERS,
     scan: {
       frequency: scanConfig?.has('frequency')
         ? readDurationFromConfig(scanConfig, { key: 'frequency' })

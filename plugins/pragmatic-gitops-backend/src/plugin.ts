@@ -101,11 +101,17 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             db,
             entityStatus,
-            observations: new ObservationService({ observations: observationStore, entityStatus }),
+            observations: new ObservationService({
+              observations: observationStore,
+              entityStatus,
+            }),
             overview: new OverviewStore(db),
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -11,7 +11,9 @@ export class AnnotationError extends InputError {
   readonly value: string;
 
   constructor(annotation: string, value: string, problem: string) {
-    super(`Invalid annotation ${annotation}: ${JSON.stringify(value)} ${problem}`);
+    super(
+      `Invalid annotation ${annotation}: ${JSON.stringify(value)} ${problem}`,
+    );
     this.annotation = annotation;
     this.value = value;
   }

@@ -25,7 +25,8 @@ export const ANNOTATION_ARGOCD_APP_NAME = 'argocd/app-name';
 export const ANNOTATION_ARGOCD_INSTANCE_NAME = 'argocd/instance-name';
 
 /** Backstage's Kubernetes annotations, reused to scope live objects. @public */
-export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
 /** @public */
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 

@@ -53,7 +53,9 @@ function parseIgnoreRule(entry: string): IgnoreRule {
     throw new AnnotationError(
       ANNOTATION_IGNORE_DIFFERENCES,
       entry,
-      `has an invalid scope ${JSON.stringify(scope)}; expected Kind or Kind/name`,
+      `has an invalid scope ${JSON.stringify(
+        scope,
+      )}; expected Kind or Kind/name`,
     );
   }
   return scopeMatch[2]

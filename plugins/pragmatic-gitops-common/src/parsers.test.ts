@@ -35,9 +35,15 @@ describe('parseSourceLocation', () => {
   it.each([
     [
       'url:https://github.com/org/deploy/tree/main/apps/payments',
-      { type: 'url', target: 'https://github.com/org/deploy/tree/main/apps/payments' },
+      {
+        type: 'url',
+        target: 'https://github.com/org/deploy/tree/main/apps/payments',
+      },
     ],
-    ['dir:../examples/apps/payments', { type: 'dir', target: '../examples/apps/payments' }],
+    [
+      'dir:../examples/apps/payments',
+      { type: 'dir', target: '../examples/apps/payments' },
+    ],
     ['  dir:.  ', { type: 'dir', target: '.' }],
   ])('reads %j', (value, expected) => {
     expect(parseSourceLocation(value)).toEqual(expected);
@@ -52,7 +58,12 @@ describe('parseSourceLocation', () => {
     ['url:ftp://example.com/repo', 'is not http(s)'],
   ])('rejects %j', (value, problem) => {
     expect(() => parseSourceLocation(value)).toThrow(
-      new RegExp(`^Invalid annotation ${ANNOTATION_SOURCE_LOCATION}: .*${problem.replace(/[()]/g, '\\$&')}`),
+      new RegExp(
+        `^Invalid annotation ${ANNOTATION_SOURCE_LOCATION}: .*${problem.replace(
+          /[()]/g,
+          '\\$&',
+        )}`,
+      ),
     );
   });
 });

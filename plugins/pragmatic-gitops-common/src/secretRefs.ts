@@ -15,7 +15,8 @@ export type SecretRefAnnotationEntry = {
   property?: string;
 };
 
-const ENTRY = /^([a-z][a-z0-9-]*)(?:\/([A-Za-z0-9][A-Za-z0-9._-]*))?:([^#\s]+)(?:#([^#\s]+))?$/;
+const ENTRY =
+  /^([a-z][a-z0-9-]*)(?:\/([A-Za-z0-9][A-Za-z0-9._-]*))?:([^#\s]+)(?:#([^#\s]+))?$/;
 
 /** @public */
 export function parseSecretRefs(value: string): SecretRefAnnotationEntry[] {

@@ -5,7 +5,11 @@ import { AnnotationError } from './AnnotationError';
 export type Track = 'declarative' | 'operator' | 'imperative';
 
 /** All tracks, in the order the essay introduces them (A, B, C). @public */
-export const TRACKS: readonly Track[] = ['declarative', 'operator', 'imperative'];
+export const TRACKS: readonly Track[] = [
+  'declarative',
+  'operator',
+  'imperative',
+];
 
 const ALIASES: Record<string, Track> = {
   a: 'declarative',

@@ -1,4 +1,7 @@
-import { validateAnnotations, hasPragmaticGitopsAnnotations } from './validateAnnotations';
+import {
+  validateAnnotations,
+  hasPragmaticGitopsAnnotations,
+} from './validateAnnotations';
 
 describe('validateAnnotations', () => {
   it('accepts a well-annotated entity', () => {
@@ -26,12 +29,16 @@ describe('validateAnnotations', () => {
       'pragmatic-gitops.io/trak',
     ]);
     expect(problems[0].message).toContain('"gitops" is not a track');
-    expect(problems[2].message).toContain('Unknown annotation pragmatic-gitops.io/trak');
+    expect(problems[2].message).toContain(
+      'Unknown annotation pragmatic-gitops.io/trak',
+    );
   });
 
   it('tells whether an entity carries any suite annotation', () => {
     expect(hasPragmaticGitopsAnnotations(undefined)).toBe(false);
-    expect(hasPragmaticGitopsAnnotations({ 'argocd/app-name': 'x' })).toBe(false);
+    expect(hasPragmaticGitopsAnnotations({ 'argocd/app-name': 'x' })).toBe(
+      false,
+    );
     expect(
       hasPragmaticGitopsAnnotations({ 'pragmatic-gitops.io/track': 'A' }),
     ).toBe(true);

@@ -39,7 +39,9 @@ describe('EntityStatusStore', () => {
         owner: 'group:default/team-payments',
         detail: { resources: [] },
       });
-      await expect(store.history('component:default/PAYMENTS-api')).resolves.toEqual([
+      await expect(
+        store.history('component:default/PAYMENTS-api'),
+      ).resolves.toEqual([
         { from: null, to: 'in-sync', at: t1 },
         { from: 'in-sync', to: 'drifted', at: t2 },
       ]);
@@ -50,8 +52,12 @@ describe('EntityStatusStore', () => {
     'returns nothing for an entity never scanned on %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      await expect(store.get('component:default/nope')).resolves.toBeUndefined();
-      await expect(store.history('component:default/nope')).resolves.toEqual([]);
+      await expect(
+        store.get('component:default/nope'),
+      ).resolves.toBeUndefined();
+      await expect(store.history('component:default/nope')).resolves.toEqual(
+        [],
+      );
     },
   );
 });

@@ -1,5 +1,8 @@
 import { Knex } from 'knex';
-import { DriftStatus, Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  DriftStatus,
+  Track,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 
 /** What the engine computed for one entity; `detail` is stored as JSON. */
 export type EntityStatusRecord<Detail = unknown> = {
@@ -14,9 +17,10 @@ export type EntityStatusRecord<Detail = unknown> = {
 };
 
 /** A stored record plus when its current status began. */
-export type StoredEntityStatus<Detail = unknown> = EntityStatusRecord<Detail> & {
-  since: Date;
-};
+export type StoredEntityStatus<Detail = unknown> =
+  EntityStatusRecord<Detail> & {
+    since: Date;
+  };
 
 export type StatusTransition = {
   from: DriftStatus | null;
@@ -46,7 +50,9 @@ export function entityKey(entityRef: string): string {
 export class EntityStatusStore {
   constructor(private readonly db: Knex) {}
 
-  async get<Detail>(entityRef: string): Promise<StoredEntityStatus<Detail> | undefined> {
+  async get<Detail>(
+    entityRef: string,
+  ): Promise<StoredEntityStatus<Detail> | undefined> {
     const row = await this.db<EntityStatusRow>('entity_status')
       .where({ entity_ref: entityKey(entityRef) })
       .first();
@@ -69,7 +75,8 @@ export class EntityStatusStore {
         !previous ||
         previous.status !== record.status ||
         (previous.reason ?? undefined) !== record.reason;
-      const since = changed || !previous ? record.checkedAt : toDate(previous.since);
+      const since =
+        changed || !previous ? record.checkedAt : toDate(previous.since);
 
       const row: EntityStatusRow = {
         entity_ref: key,

@@ -1,5 +1,9 @@
 import { Knex } from 'knex';
-import { DriftStatus, Overview, Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  DriftStatus,
+  Overview,
+  Track,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 
 export type OverviewFilter = {
   track?: Track;
@@ -33,13 +37,31 @@ export class OverviewStore {
       return query;
     };
 
-    type GroupRow = { track?: string | null; status?: string; count: string | number };
+    type GroupRow = {
+      track?: string | null;
+      status?: string;
+      count: string | number;
+    };
     const [byTrackRows, byStatusRows, [{ count }], rows] = await Promise.all([
-      scoped().select('track').count({ count: '*' }).groupBy('track') as Promise<GroupRow[]>,
-      scoped().select('status').count({ count: '*' }).groupBy('status') as Promise<GroupRow[]>,
+      scoped()
+        .select('track')
+        .count({ count: '*' })
+        .groupBy('track') as Promise<GroupRow[]>,
+      scoped()
+        .select('status')
+        .count({ count: '*' })
+        .groupBy('status') as Promise<GroupRow[]>,
       filtered().count({ count: '*' }),
       filtered()
-        .select('entity_ref', 'title', 'owner', 'track', 'status', 'reason', 'since')
+        .select(
+          'entity_ref',
+          'title',
+          'owner',
+          'track',
+          'status',
+          'reason',
+          'since',
+        )
         .orderBy([
           { column: 'since', order: 'asc' },
           { column: 'entity_ref', order: 'asc' },
@@ -65,7 +87,10 @@ export class OverviewStore {
         track: row.track ?? null,
         status: row.status,
         ...(row.reason ? { reason: row.reason } : {}),
-        since: (row.since instanceof Date ? row.since : new Date(row.since)).toISOString(),
+        since: (row.since instanceof Date
+          ? row.since
+          : new Date(row.since)
+        ).toISOString(),
       })),
     };
   }

@@ -1,6 +1,12 @@
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { DesiredStateReader, DesiredStateUnavailableError } from './DesiredStateReader';
+import {
+  DesiredStateReader,
+  DesiredStateUnavailableError,
+} from './DesiredStateReader';
 
 function entity(annotations: Record<string, string>): Entity {
   return {
@@ -25,16 +31,22 @@ describe('DesiredStateReader', () => {
       'catalog/entities/web.yaml': 'kind: Component',
       'deploy/web/deployment.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }',
-      'deploy/web/nested/service.yml': 'apiVersion: v1\nkind: Service\nmetadata: { name: web }',
+      'deploy/web/nested/service.yml':
+        'apiVersion: v1\nkind: Service\nmetadata: { name: web }',
       'deploy/web/migrations/V1__init.sql': 'create table t ();',
     });
     const desired = await reader.read(
       entity({
-        'backstage.io/managed-by-location': `file:${dir.resolve('catalog/entities/web.yaml')}`,
+        'backstage.io/managed-by-location': `file:${dir.resolve(
+          'catalog/entities/web.yaml',
+        )}`,
         'pragmatic-gitops.io/source-location': 'dir:../../deploy/web',
       }),
     );
-    expect(desired?.objects.map(o => o.kind).sort()).toEqual(['Deployment', 'Service']);
+    expect(desired?.objects.map(o => o.kind).sort()).toEqual([
+      'Deployment',
+      'Service',
+    ]);
     expect(desired?.migrations).toEqual(['V1__init']);
     expect(desired?.source).toBe('dir:../../deploy/web');
   });
@@ -44,7 +56,9 @@ describe('DesiredStateReader', () => {
     await expect(
       reader.read(
         entity({
-          'backstage.io/managed-by-location': `file:${dir.resolve('catalog/web.yaml')}`,
+          'backstage.io/managed-by-location': `file:${dir.resolve(
+            'catalog/web.yaml',
+          )}`,
           'pragmatic-gitops.io/source-location': 'dir:./missing',
         }),
       ),
@@ -57,7 +71,9 @@ describe('DesiredStateReader', () => {
         {
           path: 'apps/web/deployment.yaml',
           content: async () =>
-            Buffer.from('apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }'),
+            Buffer.from(
+              'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }',
+            ),
           lastModifiedAt: undefined,
         },
         { path: 'apps/web/notes.txt', content: async () => Buffer.from('x') },
@@ -82,9 +98,14 @@ describe('DesiredStateReader', () => {
     urlReader.readTree.mockRejectedValue(new Error('404 Not Found'));
     await expect(
       reader.read(
-        entity({ 'pragmatic-gitops.io/source-location': 'url:https://github.com/org/gone' }),
+        entity({
+          'pragmatic-gitops.io/source-location':
+            'url:https://github.com/org/gone',
+        }),
       ),
-    ).rejects.toThrow('Could not read https://github.com/org/gone: 404 Not Found');
+    ).rejects.toThrow(
+      'Could not read https://github.com/org/gone: 404 Not Found',
+    );
   });
 
   it('resolves dir: relative to a catalog file read from a URL through the UrlReader', async () => {

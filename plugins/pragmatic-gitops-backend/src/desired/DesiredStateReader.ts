@@ -1,5 +1,9 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Entity, ANNOTATION_LOCATION, parseLocationRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  ANNOTATION_LOCATION,
+  parseLocationRef,
+} from '@backstage/catalog-model';
 import {
   ANNOTATION_SOURCE_LOCATION,
   parseSourceLocation,
@@ -41,7 +45,8 @@ export class DesiredStateReader {
   constructor(private readonly urlReader: UrlReaderService) {}
 
   async read(entity: Entity): Promise<DesiredState | undefined> {
-    const annotation = entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
+    const annotation =
+      entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
     if (!annotation) {
       return undefined;
     }
@@ -66,7 +71,10 @@ export class DesiredStateReader {
       }
       const files: SourceFile[] = [];
       for (const file of wanted.filter(f => isManifestFile(f.path))) {
-        files.push({ path: file.path, content: (await file.content()).toString('utf8') });
+        files.push({
+          path: file.path,
+          content: (await file.content()).toString('utf8'),
+        });
       }
       return { source: url, files, paths: wanted.map(f => f.path) };
     } catch (error) {
@@ -87,7 +95,9 @@ export class DesiredStateReader {
     const location = parseLocationRef(locationRef);
     if (location.type === 'url') {
       // A catalog file read from an SCM: the directory lives in the same repository.
-      return this.readUrl(new URL(target.replace(/\/?$/, '/'), location.target).toString());
+      return this.readUrl(
+        new URL(target.replace(/\/?$/, '/'), location.target).toString(),
+      );
     }
     if (location.type !== 'file') {
       throw new DesiredStateUnavailableError(
@@ -105,7 +115,10 @@ export class DesiredStateReader {
           `${relative} is larger than ${MAX_FILE_BYTES} bytes`,
         );
       }
-      files.push({ path: relative, content: await fs.readFile(absolute, 'utf8') });
+      files.push({
+        path: relative,
+        content: await fs.readFile(absolute, 'utf8'),
+      });
     }
     return { source: `dir:${target}`, files, paths };
   }
@@ -117,7 +130,9 @@ async function listFiles(root: string): Promise<string[]> {
     entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
     throw new DesiredStateUnavailableError(
-      `Source directory ${root} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `Source directory ${root} cannot be read: ${
+        (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      }`,
     );
   }
   const paths = entries

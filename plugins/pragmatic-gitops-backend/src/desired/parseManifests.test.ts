@@ -23,10 +23,16 @@ describe('parseManifests', () => {
           apiVersion: 'v1',
           kind: 'List',
           metadata: { name: 'l' },
-          items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } }],
+          items: [
+            { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } },
+          ],
         }),
       },
-      { path: 'kustomization.yaml', content: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata: { name: k }\nresources: [deploy.yaml]' },
+      {
+        path: 'kustomization.yaml',
+        content:
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nmetadata: { name: k }\nresources: [deploy.yaml]',
+      },
       { path: 'README.md', content: '# not a manifest' },
     ]);
     expect(result.objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
@@ -39,8 +45,14 @@ describe('parseManifests', () => {
 
   it('turns an unparseable file into a finding naming the file, without its content', () => {
     const result = parseManifests([
-      { path: 'good.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ok }' },
-      { path: 'broken.yaml', content: 'apiVersion: v1\nkind: Secret\n  password: canary-4f1c: [' },
+      {
+        path: 'good.yaml',
+        content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ok }',
+      },
+      {
+        path: 'broken.yaml',
+        content: 'apiVersion: v1\nkind: Secret\n  password: canary-4f1c: [',
+      },
     ]);
     expect(result.objects).toHaveLength(1);
     expect(result.findings).toEqual([
@@ -58,7 +70,8 @@ describe('parseManifests', () => {
     const result = parseManifests([
       {
         path: 'secret.sops.yaml',
-        content: 'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  password: ENC[AES256_GCM,data:abc,type:str]\nsops:\n  version: 3.8.1',
+        content:
+          'apiVersion: v1\nkind: Secret\nmetadata: { name: s }\ndata:\n  password: ENC[AES256_GCM,data:abc,type:str]\nsops:\n  version: 3.8.1',
       },
     ]);
     expect(result.objects).toEqual([]);
@@ -69,7 +82,11 @@ describe('parseManifests', () => {
 describe('migrationNames', () => {
   it('lists SQL migrations without extension', () => {
     expect(
-      migrationNames(['migrations/V1__init.sql', 'migrations/V2__add.SQL', 'flyway.toml']),
+      migrationNames([
+        'migrations/V1__init.sql',
+        'migrations/V2__add.SQL',
+        'flyway.toml',
+      ]),
     ).toEqual(['V1__init', 'V2__add']);
   });
 });

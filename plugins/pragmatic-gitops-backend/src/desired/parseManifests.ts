@@ -55,7 +55,9 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
       result.findings.push({
         severity: 'error',
         code: 'unparseable-manifest',
-        message: `${file.path} could not be parsed: ${firstError.message.split('\n')[0]}`,
+        message: `${file.path} could not be parsed: ${
+          firstError.message.split('\n')[0]
+        }`,
         location: file.path,
       });
       continue;
@@ -68,7 +70,7 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
       }
       const items =
         isKubeObject(value) && value.kind === 'List'
-          ? ((value as { items?: unknown[] }).items ?? [])
+          ? (value as { items?: unknown[] }).items ?? []
           : [value];
       for (const item of items) {
         if (isKubeObject(item) && !isToolConfig(item)) {
@@ -85,5 +87,10 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
 export function migrationNames(paths: string[]): string[] {
   return paths
     .filter(path => /\.sql$/i.test(path))
-    .map(path => path.split('/').pop()!.replace(/\.sql$/i, ''));
+    .map(path =>
+      path
+        .split('/')
+        .pop()!
+        .replace(/\.sql$/i, ''),
+    );
 }

@@ -7,7 +7,10 @@ export class ObservationProvider implements LiveStateProvider {
 
   constructor(private readonly store: ObservationStore) {}
 
-  async getLiveState(_entity: unknown, entityRef: string): Promise<LiveStateResult> {
+  async getLiveState(
+    _entity: unknown,
+    entityRef: string,
+  ): Promise<LiveStateResult> {
     const observation = await this.store.latest(entityRef);
     if (!observation) {
       return { type: 'none' };

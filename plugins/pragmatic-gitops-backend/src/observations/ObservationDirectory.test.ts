@@ -1,4 +1,8 @@
-import { createMockDirectory, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { migrationsDir } from '../database/migrateDatabase';
 import { ObservationDirectory } from './ObservationDirectory';
 import { ObservationStore } from './ObservationStore';
@@ -19,19 +23,29 @@ describe('ObservationDirectory', () => {
         entityRef: 'Component:default/Web',
         source: 'agent',
         observedAt: '2026-11-20T10:00:00Z',
-        objects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }],
+        objects: [
+          { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } },
+        ],
       }),
-      'db.yaml': 'entityRef: component:default/db\nsource: agent\nmigrations:\n  applied: [V1]\n',
+      'db.yaml':
+        'entityRef: component:default/db\nsource: agent\nmigrations:\n  applied: [V1]\n',
       'bad-object.json': JSON.stringify({
         entityRef: 'component:default/x',
         source: 'agent',
         objects: [{ kind: 'ConfigMap', metadata: { name: 'c' } }],
       }),
-      'bad-ref.json': JSON.stringify({ entityRef: 'not a ref:::', source: 'agent' }),
+      'bad-ref.json': JSON.stringify({
+        entityRef: 'not a ref:::',
+        source: 'agent',
+      }),
       'notes.txt': 'ignored',
     });
 
-    const result = await new ObservationDirectory(dir.path, store, logger).load();
+    const result = await new ObservationDirectory(
+      dir.path,
+      store,
+      logger,
+    ).load();
 
     expect(result).toEqual({ loaded: 2, failed: 2 });
     await expect(store.latest('component:default/web')).resolves.toMatchObject({
@@ -43,8 +57,12 @@ describe('ObservationDirectory', () => {
       migrations: { applied: ['V1'] },
     });
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/bad-object\.json: \/objects\/0 must have required property 'apiVersion'/),
+      expect.stringMatching(
+        /bad-object\.json: \/objects\/0 must have required property 'apiVersion'/,
+      ),
     );
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('bad-ref.json: entityRef'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('bad-ref.json: entityRef'),
+    );
   });
 });

@@ -24,10 +24,14 @@ export class ObservationDirectory {
   async load(): Promise<{ loaded: number; failed: number }> {
     let names: string[];
     try {
-      names = (await fs.readdir(this.directory)).filter(name => /\.(json|ya?ml)$/i.test(name)).sort();
+      names = (await fs.readdir(this.directory))
+        .filter(name => /\.(json|ya?ml)$/i.test(name))
+        .sort();
     } catch (error) {
       this.logger.warn(
-        `Observation directory ${this.directory} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        `Observation directory ${this.directory} cannot be read: ${
+          (error as NodeJS.ErrnoException).code ?? (error as Error).message
+        }`,
       );
       return { loaded: 0, failed: 0 };
     }
@@ -46,7 +50,11 @@ export class ObservationDirectory {
         loaded += 1;
       } catch (error) {
         failed += 1;
-        this.logger.warn(`Skipped observation file ${name}: ${(error as Error).message.split('\n')[0]}`);
+        this.logger.warn(
+          `Skipped observation file ${name}: ${
+            (error as Error).message.split('\n')[0]
+          }`,
+        );
       }
     }
     return { loaded, failed };

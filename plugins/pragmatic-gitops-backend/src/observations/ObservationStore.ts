@@ -8,7 +8,8 @@ export class ObservationStore {
   constructor(private readonly db: Knex) {}
 
   async put(observation: StoredObservation): Promise<void> {
-    const { entityRef, source, observedAt, ...state } = redactLiveState(observation);
+    const { entityRef, source, observedAt, ...state } =
+      redactLiveState(observation);
     await this.db('observations')
       .insert({
         entity_ref: entityKey(entityRef),
@@ -34,7 +35,10 @@ export class ObservationStore {
       ...JSON.parse(row.payload),
       entityRef: row.entity_ref,
       source: row.source,
-      observedAt: row.observed_at instanceof Date ? row.observed_at : new Date(row.observed_at),
+      observedAt:
+        row.observed_at instanceof Date
+          ? row.observed_at
+          : new Date(row.observed_at),
     };
   }
 }

@@ -1,4 +1,8 @@
-import { redactLiveState, redactObject, digestSecretValue } from './redactSecrets';
+import {
+  redactLiveState,
+  redactObject,
+  digestSecretValue,
+} from './redactSecrets';
 
 const CANARY = 'canary-7d3e9b';
 const CANARY_B64 = Buffer.from(CANARY).toString('base64');
@@ -19,7 +23,9 @@ describe('redactSecrets', () => {
     });
     expect(live.data).toEqual({ password: digestSecretValue(CANARY_B64) });
     expect(desired).toEqual(live);
-    expect(JSON.stringify([live, desired])).not.toMatch(new RegExp(`${CANARY}|${CANARY_B64}`));
+    expect(JSON.stringify([live, desired])).not.toMatch(
+      new RegExp(`${CANARY}|${CANARY_B64}`),
+    );
   });
 
   it('redacts the copy of a Secret held in last-applied-configuration', () => {
@@ -40,7 +46,12 @@ describe('redactSecrets', () => {
   });
 
   it('leaves other kinds untouched', () => {
-    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } };
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c' },
+      data: { a: 'b' },
+    };
     expect(redactObject(configMap)).toBe(configMap);
   });
 

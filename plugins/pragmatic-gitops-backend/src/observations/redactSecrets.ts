@@ -25,7 +25,9 @@ function digestMap(values: unknown): Record<string, string> | undefined {
 }
 
 /** `stringData` is the plain form of `data`: digest what the API server would store. */
-function secretData(object: Record<string, unknown>): Record<string, string> | undefined {
+function secretData(
+  object: Record<string, unknown>,
+): Record<string, string> | undefined {
   const data = { ...((object.data as Record<string, unknown>) ?? {}) };
   for (const [key, value] of Object.entries(
     (object.stringData as Record<string, unknown>) ?? {},
@@ -74,7 +76,12 @@ function redactSensitive(value: unknown, sensitive: unknown): unknown {
   if (sensitive === true) {
     return value === undefined || value === null ? value : '(sensitive)';
   }
-  if (!sensitive || typeof sensitive !== 'object' || !value || typeof value !== 'object') {
+  if (
+    !sensitive ||
+    typeof sensitive !== 'object' ||
+    !value ||
+    typeof value !== 'object'
+  ) {
     return value;
   }
   if (Array.isArray(value)) {
@@ -96,8 +103,14 @@ function redactPlan(plan: TerraformPlan): TerraformPlan {
       ...change,
       change: {
         ...change.change,
-        before: redactSensitive(change.change.before, change.change.before_sensitive),
-        after: redactSensitive(change.change.after, change.change.after_sensitive),
+        before: redactSensitive(
+          change.change.before,
+          change.change.before_sensitive,
+        ),
+        after: redactSensitive(
+          change.change.after,
+          change.change.after_sensitive,
+        ),
       },
     }));
   // Keep only what the engine reads: prior_state, variables and outputs can hold secrets.
@@ -113,6 +126,8 @@ export function redactLiveState<T extends LiveState>(state: T): T {
   return {
     ...state,
     ...(state.objects ? { objects: state.objects.map(redactObject) } : {}),
-    ...(state.terraformPlan ? { terraformPlan: redactPlan(state.terraformPlan) } : {}),
+    ...(state.terraformPlan
+      ? { terraformPlan: redactPlan(state.terraformPlan) }
+      : {}),
   };
 }

@@ -13,14 +13,43 @@ import { Observation } from './types';
 const ajv = new Ajv2020({ allErrors: false, strict: false });
 addFormats(ajv);
 ajv.addSchema({ $id: 'openapi', components: spec.components } as object);
-const validate = ajv.compile<Observation>({ $ref: 'openapi#/components/schemas/Observation' });
+const validate = ajv.compile<Observation>({
+  $ref: 'openapi#/components/schemas/Observation',
+});
+
+const KNOWN_FIELDS = new Set(
+  Object.keys(spec.components.schemas.Observation.properties),
+);
+
+/**
+ * Rejects top-level fields the contract does not know, naming them (a typo
+ * such as `object` for `objects` would otherwise be silently ignored).
+ */
+export function rejectUnknownFields(document: object, where?: string): void {
+  const unknown = Object.keys(document).filter(key => !KNOWN_FIELDS.has(key));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `${where ? `${where}: ` : ''}unknown field(s) ${unknown.join(
+        ', ',
+      )}; expected ${[...KNOWN_FIELDS].join(', ')}`,
+    );
+  }
+}
 
 /** Validates an observation document; the error names the field. */
-export function validateObservation(document: unknown, where: string): Observation {
+export function validateObservation(
+  document: unknown,
+  where: string,
+): Observation {
+  if (document && typeof document === 'object' && !Array.isArray(document)) {
+    rejectUnknownFields(document, where);
+  }
   if (!validate(document)) {
     const error = validate.errors?.[0];
     const field = error?.instancePath ? error.instancePath : '(document)';
-    throw new InputError(`${where}: ${field} ${error?.message ?? 'is invalid'}`);
+    throw new InputError(
+      `${where}: ${field} ${error?.message ?? 'is invalid'}`,
+    );
   }
   return document;
 }
@@ -33,7 +62,11 @@ export function parseObservationEntityRef(entityRef: string): string {
   try {
     ref = parseEntityRef(entityRef);
   } catch (error) {
-    throw new InputError(`entityRef ${JSON.stringify(entityRef)} is not a valid entity ref: ${(error as Error).message}`);
+    throw new InputError(
+      `entityRef ${JSON.stringify(entityRef)} is not a valid entity ref: ${
+        (error as Error).message
+      }`,
+    );
   }
   if (
     !validator.isValidKind(ref.kind) ||
@@ -41,20 +74,27 @@ export function parseObservationEntityRef(entityRef: string): string {
     !validator.isValidEntityName(ref.name)
   ) {
     throw new InputError(
-      `entityRef ${JSON.stringify(entityRef)} is not a valid entity ref; expected kind:namespace/name, e.g. component:default/payments-api`,
+      `entityRef ${JSON.stringify(
+        entityRef,
+      )} is not a valid entity ref; expected kind:namespace/name, e.g. component:default/payments-api`,
     );
   }
   return `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
 }
 
 /** Parses `observedAt`; absent means now. */
-export function parseObservedAt(observedAt: string | undefined, now: Date): Date {
+export function parseObservedAt(
+  observedAt: string | undefined,
+  now: Date,
+): Date {
   if (observedAt === undefined) {
     return now;
   }
   const date = new Date(observedAt);
   if (Number.isNaN(date.getTime())) {
-    throw new InputError(`observedAt ${JSON.stringify(observedAt)} is not an ISO 8601 date-time`);
+    throw new InputError(
+      `observedAt ${JSON.stringify(observedAt)} is not an ISO 8601 date-time`,
+    );
   }
   return date;
 }

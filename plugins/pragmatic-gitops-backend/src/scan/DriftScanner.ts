@@ -7,7 +7,11 @@ import pLimit from 'p-limit';
 import { ObservationDirectory } from '../observations/ObservationDirectory';
 import { EntityScanner } from './EntityScanner';
 
-export type ScanSummary = { scanned: number; failed: number; durationMs: number };
+export type ScanSummary = {
+  scanned: number;
+  failed: number;
+  durationMs: number;
+};
 
 /**
  * Scans every tracked entity of the catalog with bounded concurrency. One
@@ -35,10 +39,16 @@ export class DriftScanner {
     let scanned = 0;
     let failed = 0;
     for await (const page of catalog.streamEntities(
-      { filter: { [`metadata.annotations.${ANNOTATION_TRACK}`]: CATALOG_FILTER_EXISTS } },
+      {
+        filter: {
+          [`metadata.annotations.${ANNOTATION_TRACK}`]: CATALOG_FILTER_EXISTS,
+        },
+      },
       { credentials },
     )) {
-      const results = await Promise.all(page.map(entity => limit(() => this.scanOne(entity))));
+      const results = await Promise.all(
+        page.map(entity => limit(() => this.scanOne(entity))),
+      );
       scanned += results.filter(Boolean).length;
       failed += results.filter(ok => !ok).length;
     }
@@ -55,7 +65,9 @@ export class DriftScanner {
       return true;
     } catch (error) {
       this.options.logger.error(
-        `Drift scan of ${stringifyEntityRef(entity)} failed: ${(error as Error).message}`,
+        `Drift scan of ${stringifyEntityRef(entity)} failed: ${
+          (error as Error).message
+        }`,
       );
       return false;
     }

@@ -35,7 +35,10 @@ export type EngineSettings = {
 };
 
 type Observed = Extract<LiveStateResult, { type: 'observed' }>;
-type Outcome = Pick<EntityStatusRecord<StatusDetail>, 'status' | 'reason' | 'detail'>;
+type Outcome = Pick<
+  EntityStatusRecord<StatusDetail>,
+  'status' | 'reason' | 'detail'
+>;
 
 const NO_LIVE_STATE =
   'No live state observed yet: push an observation to /api/pragmatic-gitops/observations, add a file to the observation directory, or name an Argo CD application with argocd/app-name';
@@ -77,12 +80,19 @@ export class EntityScanner {
     }) as Promise<StoredEntityStatus<StatusDetail>>;
   }
 
-  private async computeTracked(entity: Entity, entityRef: string, track: Track): Promise<Outcome> {
+  private async computeTracked(
+    entity: Entity,
+    entityRef: string,
+    track: Track,
+  ): Promise<Outcome> {
     let desired: DesiredState | undefined;
     try {
       desired = await this.options.desiredReader.read(entity);
     } catch (error) {
-      if (error instanceof DesiredStateUnavailableError || error instanceof AnnotationError) {
+      if (
+        error instanceof DesiredStateUnavailableError ||
+        error instanceof AnnotationError
+      ) {
         return unknown(error.message);
       }
       throw error;
@@ -91,7 +101,11 @@ export class EntityScanner {
     const unparseable = findings.filter(f => f.code === 'unparseable-manifest');
     if (unparseable.length > 0) {
       return unknown(
-        `${unparseable.length} manifest file(s) could not be parsed: ${unparseable.map(f => f.location).join(', ')}`,
+        `${
+          unparseable.length
+        } manifest file(s) could not be parsed: ${unparseable
+          .map(f => f.location)
+          .join(', ')}`,
         findings,
       );
     }
@@ -104,7 +118,9 @@ export class EntityScanner {
       ]);
     }
 
-    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(redactObject);
+    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(
+      redactObject,
+    );
     if (!desiredObjects && track !== 'imperative') {
       return unknown(
         'No desired state: add pragmatic-gitops.io/source-location pointing at the manifests in Git',
@@ -116,28 +132,41 @@ export class EntityScanner {
       track,
       desired: desiredObjects ?? [],
       live,
-      defaultNamespace: entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE],
-      ignoreRules: [...this.options.settings.ignoreDefaults, ...annotationIgnoreRules(entity)],
+      defaultNamespace:
+        entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE],
+      ignoreRules: [
+        ...this.options.settings.ignoreDefaults,
+        ...annotationIgnoreRules(entity),
+      ],
       gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
       availableMigrations: desired?.migrations,
     });
-    findings.push(...statefulInDeclarativeFindings(track, desiredObjects ?? []));
+    findings.push(
+      ...statefulInDeclarativeFindings(track, desiredObjects ?? []),
+    );
 
     return {
       status: result.status,
       detail: {
         source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
         observedAt: live.observedAt.toISOString(),
-        ...(live.providerStatus ? { providerStatus: stringValues(live.providerStatus) } : {}),
+        ...(live.providerStatus
+          ? { providerStatus: stringValues(live.providerStatus) }
+          : {}),
         resources: result.resources,
-        ...(hasPendingChanges(result.pending) ? { pending: result.pending } : {}),
+        ...(hasPendingChanges(result.pending)
+          ? { pending: result.pending }
+          : {}),
         findings,
       },
     };
   }
 
   /** The first provider with something to say about the entity wins. */
-  private async observeLive(entity: Entity, entityRef: string): Promise<Observed | Exclude<LiveStateResult, Observed>> {
+  private async observeLive(
+    entity: Entity,
+    entityRef: string,
+  ): Promise<Observed | Exclude<LiveStateResult, Observed>> {
     for (const provider of this.options.providers) {
       const result = await provider.getLiveState(entity, entityRef);
       if (result.type !== 'none') {
@@ -148,8 +177,12 @@ export class EntityScanner {
   }
 }
 
-function hasPendingChanges(pending: PendingChanges | undefined): pending is PendingChanges {
-  return Boolean(pending?.terraform?.length || pending?.migrations?.notApplied.length);
+function hasPendingChanges(
+  pending: PendingChanges | undefined,
+): pending is PendingChanges {
+  return Boolean(
+    pending?.terraform?.length || pending?.migrations?.notApplied.length,
+  );
 }
 
 function unknown(reason: string, findings: Finding[] = []): Outcome {
@@ -168,8 +201,12 @@ function annotationIgnoreRules(entity: Entity): IgnoreRule[] {
   }
 }
 
-function stringValues(values: Record<string, string | undefined>): Record<string, string> {
+function stringValues(
+  values: Record<string, string | undefined>,
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(values).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   );
 }

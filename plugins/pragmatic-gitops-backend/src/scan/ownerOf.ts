@@ -1,8 +1,15 @@
-import { Entity, RELATION_OWNED_BY, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /** The owner as a full entity ref, as the overview filters by it. */
 export function ownerOf(entity: Entity): string | undefined {
-  const related = entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+  const related = entity.relations?.find(
+    r => r.type === RELATION_OWNED_BY,
+  )?.targetRef;
   if (related) {
     return related.toLocaleLowerCase('en-US');
   }
@@ -18,7 +25,10 @@ export function ownerOf(entity: Entity): string | undefined {
 }
 
 /** `team-payments` → `group:default/team-payments`, lower-cased as the catalog compares refs. */
-export function normalizeOwnerRef(owner: string, defaultNamespace = 'default'): string {
+export function normalizeOwnerRef(
+  owner: string,
+  defaultNamespace = 'default',
+): string {
   return stringifyEntityRef(
     parseEntityRef(owner, { defaultKind: 'group', defaultNamespace }),
   ).toLocaleLowerCase('en-US');

@@ -1,4 +1,7 @@
-import { Finding, Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  Finding,
+  Track,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { KubeObject } from '../engine/types';
 
 /** API groups of database and stateful-middleware operators. */
@@ -17,11 +20,18 @@ const STATEFUL_OPERATOR_GROUPS = [
 ];
 
 function isStateful(object: KubeObject): boolean {
-  if (object.kind === 'StatefulSet' || object.kind === 'PersistentVolumeClaim') {
+  if (
+    object.kind === 'StatefulSet' ||
+    object.kind === 'PersistentVolumeClaim'
+  ) {
     return true;
   }
-  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-  return STATEFUL_OPERATOR_GROUPS.some(g => group === g || group.endsWith(`.${g}`));
+  const group = object.apiVersion.includes('/')
+    ? object.apiVersion.split('/')[0]
+    : '';
+  return STATEFUL_OPERATOR_GROUPS.some(
+    g => group === g || group.endsWith(`.${g}`),
+  );
 }
 
 /**
@@ -29,7 +39,10 @@ function isStateful(object: KubeObject): boolean {
  * are what the essay warns against, so a declarative entity holding them gets
  * a finding suggesting the operator track.
  */
-export function statefulInDeclarativeFindings(track: Track, desired: KubeObject[]): Finding[] {
+export function statefulInDeclarativeFindings(
+  track: Track,
+  desired: KubeObject[],
+): Finding[] {
   if (track !== 'declarative') {
     return [];
   }

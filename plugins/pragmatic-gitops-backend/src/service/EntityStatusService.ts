@@ -2,7 +2,11 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -36,10 +40,14 @@ export class EntityStatusService {
     ref: CompoundEntityRef | string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.options.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
     if (!entity) {
       const name = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
-      throw new NotFoundError(`No entity ${name} in the catalog (or you may not read it)`);
+      throw new NotFoundError(
+        `No entity ${name} in the catalog (or you may not read it)`,
+      );
     }
     return entity;
   }
@@ -60,7 +68,12 @@ export class EntityStatusService {
     const entity = await this.getEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
     const [decision] = await this.options.permissions.authorize(
-      [{ permission: pragmaticGitopsRefreshPermission, resourceRef: entityRef }],
+      [
+        {
+          permission: pragmaticGitopsRefreshPermission,
+          resourceRef: entityRef,
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
@@ -83,7 +96,10 @@ export class EntityStatusService {
    * Stored summaries answer reads; an entity never scanned (or whose track
    * changed since) is scanned on the spot so its page never shows a stale guess.
    */
-  async statusOf(entity: Entity, { rescan }: { rescan: boolean }): Promise<EntityGitopsStatus> {
+  async statusOf(
+    entity: Entity,
+    { rescan }: { rescan: boolean },
+  ): Promise<EntityGitopsStatus> {
     const entityRef = stringifyEntityRef(entity);
     const findings = annotationFindings(entity);
     const reading = readTrack(entity);
@@ -98,7 +114,9 @@ export class EntityStatusService {
         findings,
       };
     }
-    let stored = rescan ? undefined : await this.options.store.get<StatusDetail>(entityRef);
+    let stored = rescan
+      ? undefined
+      : await this.options.store.get<StatusDetail>(entityRef);
     if (!stored || stored.track !== reading.track) {
       stored = await this.options.scanner.scan(entity);
     }

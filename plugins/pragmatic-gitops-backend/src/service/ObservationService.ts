@@ -5,6 +5,7 @@ import { Observation } from '../observations/types';
 import {
   parseObservationEntityRef,
   parseObservedAt,
+  rejectUnknownFields,
 } from '../observations/validateObservation';
 import { EntityStatusService } from './EntityStatusService';
 
@@ -21,9 +22,13 @@ export class ObservationService {
     observation: Observation,
     credentials: BackstageCredentials,
   ): Promise<EntityGitopsStatus> {
+    rejectUnknownFields(observation);
     const entityRef = parseObservationEntityRef(observation.entityRef);
     const observedAt = parseObservedAt(observation.observedAt, new Date());
-    const entity = await this.options.entityStatus.getEntity(entityRef, credentials);
+    const entity = await this.options.entityStatus.getEntity(
+      entityRef,
+      credentials,
+    );
     const { entityRef: _ref, observedAt: _at, ...state } = observation;
     await this.options.observations.put({ ...state, entityRef, observedAt });
     return this.options.entityStatus.statusOf(entity, { rescan: true });

@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
@@ -26,7 +23,8 @@ export type RouterOptions = {
  * Reads need a signed-in user or a service; writes are audited.
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, auditor, db, entityStatus, observations, overview } = options;
+  const { httpAuth, auditor, db, entityStatus, observations, overview } =
+    options;
   const router = await createOpenApiRouter({
     // Agents push whole observations (live objects, Terraform plans).
     middleware: [express.json({ limit: '10mb' })],
@@ -38,22 +36,30 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await entityStatus.getEntityStatus(req.params, credentials));
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await entityStatus.history(req.params, credentials));
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const event = await auditor.createEvent({
       eventId: 'entity-refresh',
       severityLevel: 'low',
       request: req,
-      meta: { entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}` },
+      meta: {
+        entityRef: `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+      },
     });
     try {
       const status = await entityStatus.refresh(req.params, credentials);
@@ -73,7 +79,11 @@ export async function createRouter(options: RouterOptions) {
       try {
         ownerRef = normalizeOwnerRef(owner);
       } catch (error) {
-        throw new InputError(`owner ${JSON.stringify(owner)} is not an entity ref: ${(error as Error).message}`);
+        throw new InputError(
+          `owner ${JSON.stringify(owner)} is not an entity ref: ${
+            (error as Error).message
+          }`,
+        );
       }
     }
     res.json(await overview.overview({ ...rest, owner: ownerRef }));

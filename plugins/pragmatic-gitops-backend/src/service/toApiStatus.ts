@@ -3,7 +3,10 @@ import {
   Finding,
   StatusTransition,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { StatusTransition as StoredTransition, StoredEntityStatus } from '../database/EntityStatusStore';
+import {
+  StatusTransition as StoredTransition,
+  StoredEntityStatus,
+} from '../database/EntityStatusStore';
 import { StatusDetail } from '../scan/types';
 
 /** Turns a stored status into the API shape (ISO dates, findings merged). */
@@ -27,6 +30,8 @@ export function toApiStatus(
   };
 }
 
-export function toApiTransition(transition: StoredTransition): StatusTransition {
+export function toApiTransition(
+  transition: StoredTransition,
+): StatusTransition {
   return { ...transition, at: transition.at.toISOString() };
 }

@@ -54,9 +54,21 @@ import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 import {
+  EntityDriftCard,
+  EntityPragmaticGitopsContent,
   EntityTrackCard,
   isPragmaticGitopsAvailable,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops';
+
+const gitopsRoute = (
+  <EntityLayout.Route
+    path="/gitops"
+    title="GitOps"
+    if={isPragmaticGitopsAvailable}
+  >
+    <EntityPragmaticGitopsContent />
+  </EntityLayout.Route>
+);
 
 const techdocsContent = (
   <EntityTechdocsContent>
@@ -135,6 +147,9 @@ const overviewContent = (
         <Grid item md={6} xs={12}>
           <EntityTrackCard />
         </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityDriftCard />
+        </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
     <Grid item md={6} xs={12}>
@@ -156,10 +171,11 @@ const serviceEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    {gitopsRoute}
+
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
     </EntityLayout.Route>
-
 
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
@@ -195,10 +211,11 @@ const websiteEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
+    {gitopsRoute}
+
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
     </EntityLayout.Route>
-
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
@@ -229,6 +246,8 @@ const defaultEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+
+    {gitopsRoute}
 
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}

@@ -303,7 +303,10 @@ describe('ArgoCdProvider', () => {
   it('is unknown when an instance is named but none is configured', async () => {
     const result = expectUnknown(
       await provider(undefined).provider.getLiveState(
-        entity({ 'argocd/app-name': 'payments', 'argocd/instance-name': 'prod' }),
+        entity({
+          'argocd/app-name': 'payments',
+          'argocd/instance-name': 'prod',
+        }),
         'component:default/payments',
       ),
     );

@@ -368,7 +368,8 @@ export const spec = {
       Observation: {
         type: 'object',
         required: ['entityRef', 'source'],
-        additionalProperties: false,
+        description:
+          'Unknown top-level fields are rejected with a 400 naming them.',
         properties: {
           entityRef: {
             type: 'string',
@@ -413,7 +414,6 @@ export const spec = {
           migrations: {
             type: 'object',
             required: ['applied'],
-            additionalProperties: false,
             properties: {
               available: {
                 type: 'array',
@@ -689,6 +689,7 @@ export const spec = {
             in: 'query',
             description:
               'Owner entity ref, e.g. group:default/team-payments or team-payments.',
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
