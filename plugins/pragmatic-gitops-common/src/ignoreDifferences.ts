@@ -45,6 +45,13 @@ function parseIgnoreRule(entry: string): IgnoreRule {
       'is not a JSON pointer (RFC 6901); expected something like /spec/replicas, optionally scoped as Kind:/path or Kind/name:/path',
     );
   }
+  if (pointer === '/') {
+    throw new AnnotationError(
+      ANNOTATION_IGNORE_DIFFERENCES,
+      entry,
+      'would ignore the whole object; name the field, e.g. /spec/replicas',
+    );
+  }
   if (scope === undefined) {
     return { pointer };
   }

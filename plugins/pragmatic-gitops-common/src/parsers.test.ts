@@ -87,7 +87,7 @@ describe('parseIgnoreDifferences', () => {
     [' , ', 'is empty'],
     ['spec/replicas', 'is not a JSON pointer'],
     ['/spec/~2bad', 'is not a JSON pointer'],
-    ['/', 'is not a JSON pointer'],
+    ['/', 'would ignore the whole object'],
     ['Deployment:', 'is not a JSON pointer'],
     ['Deploy ment:/spec', 'has an invalid scope'],
     ['Deployment/Bad_Name:/spec', 'has an invalid scope'],
