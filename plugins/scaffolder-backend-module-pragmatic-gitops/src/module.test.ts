@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModulePragmaticGitops } from './module';
 
 describe('scaffolderModulePragmaticGitops', () => {
-  it('registers the pragmatic-gitops:annotate action', async () => {
+  it('registers the annotate and record-hotfix actions', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
@@ -11,8 +11,9 @@ describe('scaffolderModulePragmaticGitops', () => {
       features: [scaffolderModulePragmaticGitops],
     });
 
-    expect(addActions).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'pragmatic-gitops:annotate' }),
-    );
+    expect(addActions).toHaveBeenCalledTimes(1);
+    expect(
+      addActions.mock.calls[0].map((action: { id: string }) => action.id),
+    ).toEqual(['pragmatic-gitops:annotate', 'pragmatic-gitops:hotfix:record']);
   });
 });

@@ -1,6 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createPragmaticGitopsAnnotateAction } from './actions/annotate';
+import { createPragmaticGitopsRecordHotfixAction } from './actions/recordHotfix';
 
 /**
  * Scaffolder module that registers the Pragmatic GitOps actions.
@@ -12,9 +16,17 @@ export const scaffolderModulePragmaticGitops = createBackendModule({
   moduleId: 'pragmatic-gitops',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createPragmaticGitopsAnnotateAction());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, auth, discovery, config }) {
+        scaffolder.addActions(
+          createPragmaticGitopsAnnotateAction(),
+          createPragmaticGitopsRecordHotfixAction({ auth, discovery, config }),
+        );
       },
     });
   },
