@@ -79,6 +79,66 @@ describe('parseManifests', () => {
   });
 });
 
+describe('parseManifests: source files and encrypted files', () => {
+  it('records the source file of every object, in the same order', () => {
+    const result = parseManifests([
+      {
+        path: 'b/service.yaml',
+        content: 'apiVersion: v1\nkind: Service\nmetadata: { name: web }',
+      },
+      {
+        path: 'a/list.json',
+        content: JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'List',
+          metadata: { name: 'l' },
+          items: [
+            { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'one' } },
+            { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'two' } },
+          ],
+        }),
+      },
+    ]);
+    expect(result.objects.map(o => o.metadata.name)).toEqual([
+      'one',
+      'two',
+      'web',
+    ]);
+    expect(result.objectFiles).toEqual([
+      'a/list.json',
+      'a/list.json',
+      'b/service.yaml',
+    ]);
+  });
+
+  it('lists SOPS files once as encryptedFiles, also when only values are ENC[…]', () => {
+    const result = parseManifests([
+      {
+        path: 'two-docs.sops.yaml',
+        content:
+          'kind: Secret\nsops: { version: 3.8.1 }\n---\nkind: Secret\nsops: { version: 3.8.1 }',
+      },
+      {
+        path: 'partial.yaml',
+        content:
+          'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: p }\ndata:\n  token: ENC[AES256_GCM,data:x1,type:str]\n  plain: ENC is not a payload',
+      },
+      {
+        path: 'plain.yaml',
+        content:
+          'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: q }\ndata: { note: "ENC[ is only text here" }',
+      },
+    ]);
+    expect(result.encryptedFiles).toEqual([
+      { path: 'partial.yaml', kind: 'sops' },
+      { path: 'two-docs.sops.yaml', kind: 'sops' },
+    ]);
+    expect(result.sopsFiles).toEqual(['partial.yaml', 'two-docs.sops.yaml']);
+    expect(result.objects.map(o => o.metadata.name)).toEqual(['q']);
+    expect(result.objectFiles).toEqual(['plain.yaml']);
+  });
+});
+
 describe('migrationNames', () => {
   it('lists SQL migrations without extension', () => {
     expect(

@@ -1,6 +1,8 @@
 import { parseAllDocuments } from 'yaml';
 import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { KubeObject } from '../engine/types';
+import { isSopsDocument } from '../secrets/sops';
+import { EncryptedFile } from '../secrets/types';
 
 /** A file of the source tree: its path relative to the source root, and its text. */
 export type SourceFile = { path: string; content: string };
@@ -9,6 +11,10 @@ export type ParsedManifests = {
   objects: KubeObject[];
   /** Files that carry SOPS metadata: secrets stored in Git, encrypted. */
   sopsFiles: string[];
+  /** The same files with how they are encrypted (always set by parseManifests). */
+  encryptedFiles?: EncryptedFile[];
+  /** Source file of each object: `objectFiles[i]` holds `objects[i]` (always set by parseManifests). */
+  objectFiles?: string[];
   findings: Finding[];
 };
 
@@ -39,11 +45,19 @@ function isToolConfig(object: KubeObject): boolean {
 
 /**
  * Parses plain manifests: multi-document YAML and JSON, `kind: List`
- * flattened. A file that does not parse becomes a finding naming it; the
+ * flattened. SOPS-encrypted documents (`sops:` metadata or `ENC[…]` values)
+ * are set aside as `sopsFiles` / `encryptedFiles`, never as objects. A file that does not parse becomes a finding naming it; the
  * other files still count. Contents are never put into findings.
  */
 export function parseManifests(files: SourceFile[]): ParsedManifests {
-  const result: ParsedManifests = { objects: [], sopsFiles: [], findings: [] };
+  const objects: KubeObject[] = [];
+  const objectFiles: string[] = [];
+  const result = {
+    objects,
+    objectFiles,
+    sopsFiles: [] as string[],
+    findings: [] as Finding[],
+  };
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     if (!isManifestFile(file.path)) {
       continue;
@@ -64,7 +78,7 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
     }
     for (const doc of docs) {
       const value = doc.toJS({ maxAliasCount: 100 });
-      if (value && typeof value === 'object' && 'sops' in value) {
+      if (isSopsDocument(value)) {
         result.sopsFiles.push(file.path);
         continue;
       }
@@ -74,13 +88,18 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
           : [value];
       for (const item of items) {
         if (isKubeObject(item) && !isToolConfig(item)) {
-          result.objects.push(item);
+          objects.push(item);
+          objectFiles.push(file.path);
         }
       }
     }
   }
-  result.sopsFiles = [...new Set(result.sopsFiles)];
-  return result;
+  const sopsFiles = [...new Set(result.sopsFiles)];
+  return {
+    ...result,
+    sopsFiles,
+    encryptedFiles: sopsFiles.map(path => ({ path, kind: 'sops' as const })),
+  };
 }
 
 /** Names of migrations in Git: `*.sql` files, without extension. */

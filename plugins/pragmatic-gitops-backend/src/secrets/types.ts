@@ -1,0 +1,61 @@
+/**
+ * Secret references: WHERE a service's secrets live and who uses them, never
+ * what they are. Nothing in these types ever holds a secret value.
+ */
+
+/**
+ * The store a secret is held in. `kind` is `vault`, `aws-secrets-manager`,
+ * `aws-parameter-store`, `gcp-secret-manager`, `azure-key-vault`,
+ * `kubernetes`, `sealed-secrets`, another External Secrets provider name, or
+ * `unknown` (a store referenced but not declared in Git). `name` is the
+ * store object's name (External Secrets), the Key Vault name (Azure CSI) or
+ * a configured instance name (annotation `vault/prod:…`).
+ */
+export type SecretStoreRef = { kind: string; name?: string };
+
+/** How the reference was found. */
+export type SecretRefVia =
+  | 'external-secret'
+  | 'external-secret-find'
+  | 'csi-secret-provider'
+  | 'vault-agent'
+  | 'kubernetes-secret'
+  | 'annotation';
+
+/** A workload (or, for annotations, the catalog entity) that uses the secret. */
+export type SecretUsage = { kind: string; name: string; container?: string };
+
+export type SecretResolutionStatus =
+  | 'exists'
+  | 'missing'
+  | 'unchecked'
+  | 'error';
+
+/** What the store said about the reference: metadata only, never data. */
+export type SecretResolution = {
+  status: SecretResolutionStatus;
+  /** Current version in the store (Vault KV v2 `current_version`). */
+  version?: number;
+  /** ISO 8601 time of the last update in the store. */
+  updatedAt?: string;
+  /** Why it is missing, unchecked or an error; written for a person. */
+  reason?: string;
+};
+
+export type SecretRef = {
+  store: SecretStoreRef;
+  /** Path, name or ARN of the secret in its store (Kubernetes: the Secret name). */
+  key: string;
+  /** One field of the secret (Kubernetes: the key in the Secret). */
+  property?: string;
+  /** A pinned version, when the reference pins one. */
+  version?: string;
+  via: SecretRefVia;
+  /** The object in Git that declares the reference, e.g. ExternalSecret/payments-db. */
+  declaredBy?: { kind: string; name: string };
+  usedBy: SecretUsage[];
+  resolution: SecretResolution;
+};
+
+/** A file of the source that holds secrets encrypted in place. */
+export type EncryptedFile = { path: string; kind: 'sops' };
