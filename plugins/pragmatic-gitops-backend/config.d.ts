@@ -31,6 +31,60 @@ export interface Config {
       /** Entities scanned at once; default 8. */
       concurrency?: number;
     };
+    /** Vault: secret references are checked against KV v2 metadata. */
+    vault?: {
+      /**
+       * Vault instances whose KV version 2 metadata is read to check that
+       * referenced secrets exist (version, last update). Secret data is
+       * never read. A reference picks an instance by name (annotation
+       * `vault/<name>:<key>`, or an External Secrets store with the same
+       * name); with exactly one instance configured, every Vault reference
+       * uses it.
+       */
+      instances?: Array<{
+        /** Unique name, matched against the reference's store name. */
+        name: string;
+        /**
+         * Base URL of the Vault API (http or https), e.g.
+         * `https://vault.example.com:8200`. Requests go to
+         * `{baseUrl}/v1/{mount}/metadata/{path}` only.
+         */
+        baseUrl: string;
+        /**
+         * Vault token sent as `X-Vault-Token` to this instance only. It
+         * needs `read` (and `list` for `vault.io/secrets-path` folders) on
+         * `<mount>/metadata/*` and nothing on `<mount>/data/*`.
+         * @visibility secret
+         */
+        token: string;
+        /**
+         * KV version 2 mounts; a reference key is split into mount and path
+         * with them (`kv/data/payments/db` and `kv/payments/db` both mean
+         * mount `kv`, path `payments/db`). Keys under other mounts are left
+         * unchecked. Default `['secret', 'kv']`.
+         */
+        kvMounts?: string[];
+        /** Timeout of each request in milliseconds. Default 5000. */
+        timeoutMs?: number;
+        /** Vault Enterprise namespace, sent as `X-Vault-Namespace`. */
+        namespace?: string;
+      }>;
+    };
+    /** The hotfix ledger. */
+    hotfixes?: {
+      /**
+       * How long a hotfix may stay without a back-port to Git before it is
+       * overdue (and its entity's owners are notified once); default 3 days.
+       */
+      backportSla?: HumanDuration | string;
+    };
+    /**
+     * Demo only: a timeline of past observations and hotfixes replayed once
+     * at start-up through the real ledger and scanner (examples/timeline.yaml).
+     */
+    demo?: {
+      timeline?: string;
+    };
     /** Argo CD instances entities may name with argocd/instance-name. */
     argocd?: {
       instances?: Array<{

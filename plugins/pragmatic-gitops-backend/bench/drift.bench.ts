@@ -121,6 +121,7 @@ async function benchmark(name: string, knex: Knex) {
   const scanner = new EntityScanner({
     desiredReader,
     providers: [new ObservationProvider(observations)],
+    secretResolver: { resolveAll: async refs => refs },
     store: new EntityStatusStore(knex),
     settings: {
       ignoreDefaults: [],

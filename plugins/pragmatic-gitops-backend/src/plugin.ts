@@ -14,6 +14,7 @@ import { ObservationProvider } from './live/ObservationProvider';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
 import { ArgoCdProvider } from './providers/argocd/ArgoCdProvider';
+import { VaultSecretResolver } from './providers/vault';
 import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
 import { createRouter } from './service/createRouter';
@@ -57,6 +58,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             ArgoCdProvider.fromConfig(config, { logger }),
             new ObservationProvider(observationStore),
           ],
+          secretResolver: VaultSecretResolver.fromConfig(config, { logger }),
           store,
           settings,
           logger,

@@ -21,6 +21,8 @@ import {
 export type DesiredState = ParsedManifests & {
   /** Where it was read from, for display. */
   source: string;
+  /** The source's revision when the reader knows it (the tree's etag, a commit for Git hosts). */
+  revision?: string;
   migrations: string[];
 };
 
@@ -51,15 +53,22 @@ export class DesiredStateReader {
       return undefined;
     }
     const location = parseSourceLocation(annotation);
-    const { source, files, paths } =
+    const { source, files, paths, revision } =
       location.type === 'url'
         ? await this.readUrl(location.target)
         : await this.readDir(entity, location.target);
     const parsed = parseManifests(files);
-    return { ...parsed, source, migrations: migrationNames(paths) };
+    return {
+      ...parsed,
+      source,
+      ...(revision ? { revision } : {}),
+      migrations: migrationNames(paths),
+    };
   }
 
-  private async readUrl(url: string) {
+  private async readUrl(
+    url: string,
+  ): Promise<{ source: string; files: SourceFile[]; paths: string[]; revision?: string }> {
     try {
       const tree = await this.urlReader.readTree(url);
       const treeFiles = await tree.files();
@@ -76,7 +85,7 @@ export class DesiredStateReader {
           content: (await file.content()).toString('utf8'),
         });
       }
-      return { source: url, files, paths: wanted.map(f => f.path) };
+      return { source: url, files, paths: wanted.map(f => f.path), revision: tree.etag };
     } catch (error) {
       if (error instanceof DesiredStateUnavailableError) throw error;
       throw new DesiredStateUnavailableError(

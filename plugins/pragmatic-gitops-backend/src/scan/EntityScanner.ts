@@ -20,13 +20,27 @@ import {
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
 import { computeDrift } from '../engine';
-import { PendingChanges } from '../engine/types';
+import { KubeObject, LiveState, PendingChanges, ResourceDrift } from '../engine/types';
 import { LiveStateProvider, LiveStateResult } from '../live/types';
 import { redactObject } from '../observations/redactSecrets';
 import { readTrack } from '../service/annotationFindings';
+import { SecretRef, extractSecretRefs, findSecretFindings } from '../secrets';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
 import { StatusDetail } from './types';
+
+/** What the hotfix ledger does with each computed drift (see ledger/LedgerReconciler). */
+export interface LedgerReconciler {
+  reconcile(input: {
+    entity: Entity;
+    entityRef: string;
+    desired: KubeObject[];
+    live: LiveState;
+    defaultNamespace?: string;
+    resources: ResourceDrift[];
+    revision?: string;
+  }): Promise<{ resources: ResourceDrift[]; allExplained: boolean }>;
+}
 
 export type EngineSettings = {
   /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
@@ -53,9 +67,12 @@ export class EntityScanner {
     private readonly options: {
       desiredReader: DesiredStateReader;
       providers: LiveStateProvider[];
+      secretResolver: { resolveAll(refs: SecretRef[]): Promise<SecretRef[]> };
       store: EntityStatusStore;
       settings: EngineSettings;
       logger: LoggerService;
+      /** Moves hotfixes on and marks the drift they explain. */
+      ledger?: LedgerReconciler;
     },
   ) {}
 
@@ -80,84 +97,96 @@ export class EntityScanner {
     }) as Promise<StoredEntityStatus<StatusDetail>>;
   }
 
-  private async computeTracked(
-    entity: Entity,
-    entityRef: string,
-    track: Track,
-  ): Promise<Outcome> {
+  private async computeTracked(entity: Entity, entityRef: string, track: Track): Promise<Outcome> {
     let desired: DesiredState | undefined;
+    let unavailable: string | undefined;
     try {
       desired = await this.options.desiredReader.read(entity);
     } catch (error) {
-      if (
-        error instanceof DesiredStateUnavailableError ||
-        error instanceof AnnotationError
-      ) {
-        return unknown(error.message);
+      if (!(error instanceof DesiredStateUnavailableError || error instanceof AnnotationError)) {
+        throw error;
       }
-      throw error;
+      unavailable = error.message;
     }
-    const findings: Finding[] = [...(desired?.findings ?? [])];
+
+    // Secret references and findings come from Git and annotations alone:
+    // they are shown even when live state is unknown.
+    const secretRefs = await this.options.secretResolver.resolveAll(
+      extractSecretRefs({ entity, desired: desired?.objects ?? [] }),
+    );
+    const findings: Finding[] = [
+      ...(desired?.findings ?? []),
+      ...findSecretFindings({
+        desired: desired?.objects ?? [],
+        objectFiles: desired?.objectFiles,
+        encryptedFiles: desired?.encryptedFiles,
+        sopsFiles: desired?.sopsFiles,
+        refs: secretRefs,
+      }),
+      ...statefulInDeclarativeFindings(track, desired?.objects ?? []),
+    ];
+    const unknown = (reason: string, extra: Finding[] = []): Outcome => ({
+      status: 'unknown',
+      reason,
+      detail: { findings: [...findings, ...extra], secretRefs },
+    });
+
+    if (unavailable) {
+      return unknown(unavailable);
+    }
     const unparseable = findings.filter(f => f.code === 'unparseable-manifest');
     if (unparseable.length > 0) {
       return unknown(
-        `${
-          unparseable.length
-        } manifest file(s) could not be parsed: ${unparseable
-          .map(f => f.location)
-          .join(', ')}`,
-        findings,
+        `${unparseable.length} manifest file(s) could not be parsed: ${unparseable.map(f => f.location).join(', ')}`,
       );
     }
 
     const live = await this.observeLive(entity, entityRef);
     if (live.type !== 'observed') {
-      return unknown(live.type === 'unknown' ? live.reason : NO_LIVE_STATE, [
-        ...findings,
-        ...(live.type === 'unknown' ? live.findings ?? [] : []),
-      ]);
+      return live.type === 'unknown'
+        ? unknown(live.reason, live.findings ?? [])
+        : unknown(NO_LIVE_STATE);
     }
 
-    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(
-      redactObject,
-    );
+    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(redactObject);
     if (!desiredObjects && track !== 'imperative') {
       return unknown(
         'No desired state: add pragmatic-gitops.io/source-location pointing at the manifests in Git',
-        findings,
       );
     }
 
+    const defaultNamespace = entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
     const result = computeDrift({
       track,
       desired: desiredObjects ?? [],
       live,
-      defaultNamespace:
-        entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE],
-      ignoreRules: [
-        ...this.options.settings.ignoreDefaults,
-        ...annotationIgnoreRules(entity),
-      ],
+      defaultNamespace,
+      ignoreRules: [...this.options.settings.ignoreDefaults, ...annotationIgnoreRules(entity)],
       gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
       availableMigrations: desired?.migrations,
     });
-    findings.push(
-      ...statefulInDeclarativeFindings(track, desiredObjects ?? []),
-    );
+    const explained = this.options.ledger
+      ? await this.options.ledger.reconcile({
+          entity,
+          entityRef,
+          desired: desiredObjects ?? [],
+          live,
+          defaultNamespace,
+          resources: result.resources,
+          revision: desired?.revision ?? live.providerStatus?.revision,
+        })
+      : { resources: result.resources, allExplained: false };
 
     return {
-      status: result.status,
+      status: result.status === 'drifted' && explained.allExplained ? 'explained' : result.status,
       detail: {
         source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
         observedAt: live.observedAt.toISOString(),
-        ...(live.providerStatus
-          ? { providerStatus: stringValues(live.providerStatus) }
-          : {}),
-        resources: result.resources,
-        ...(hasPendingChanges(result.pending)
-          ? { pending: result.pending }
-          : {}),
+        ...(live.providerStatus ? { providerStatus: stringValues(live.providerStatus) } : {}),
+        resources: explained.resources,
+        ...(hasPendingChanges(result.pending) ? { pending: result.pending } : {}),
         findings,
+        secretRefs,
       },
     };
   }
@@ -183,10 +212,6 @@ function hasPendingChanges(
   return Boolean(
     pending?.terraform?.length || pending?.migrations?.notApplied.length,
   );
-}
-
-function unknown(reason: string, findings: Finding[] = []): Outcome {
-  return { status: 'unknown', reason, detail: { findings } };
 }
 
 function annotationIgnoreRules(entity: Entity): IgnoreRule[] {

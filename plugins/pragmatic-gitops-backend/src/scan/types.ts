@@ -1,5 +1,6 @@
 import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { PendingChanges, ResourceDrift } from '../engine/types';
+import { SecretRef } from '../secrets';
 
 /** What is stored per entity beside its status (the `detail` JSON). */
 export type StatusDetail = {
@@ -9,4 +10,5 @@ export type StatusDetail = {
   resources?: ResourceDrift[];
   pending?: PendingChanges;
   findings: Finding[];
+  secretRefs?: SecretRef[];
 };
