@@ -162,8 +162,15 @@ describe('pragmatic-gitops router', () => {
         status: 'unknown',
         reason: expect.stringContaining('No live state observed yet'),
       },
-      findings: [],
+      // Findings from Git are shown even before live state is known.
+      findings: [
+        expect.objectContaining({
+          code: 'plaintext-secret-in-git',
+          location: 'secret.yaml',
+        }),
+      ],
     });
+    expect(JSON.stringify(res.body)).not.toContain(CANARY);
   });
 
   it('computes drift from a pushed observation and shows it at once, history included', async () => {
