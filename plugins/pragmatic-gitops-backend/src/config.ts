@@ -9,6 +9,8 @@ import { DEFAULT_GITOPS_FIELD_MANAGERS } from './engine/types';
 
 export type PluginSettings = {
   observationsDirectory?: string;
+  /** Demo only: history replayed once at start-up. */
+  demoTimeline?: string;
   ignoreDefaults: IgnoreRule[];
   gitopsFieldManagers: string[];
   scan: {
@@ -66,6 +68,7 @@ export function readPluginSettings(config: Config): PluginSettings {
   }
   return {
     observationsDirectory: root?.getOptionalString('observations.directory'),
+    demoTimeline: root?.getOptionalString('demo.timeline'),
     ignoreDefaults,
     gitopsFieldManagers:
       root?.getOptionalStringArray('gitopsFieldManagers') ??

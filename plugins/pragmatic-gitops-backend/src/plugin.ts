@@ -3,13 +3,18 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import path from 'node:path';
 import { readPluginSettings } from './config';
 import { EntityStatusStore } from './database/EntityStatusStore';
 import { migrateDatabase } from './database/migrateDatabase';
 import { OverviewStore } from './database/OverviewStore';
+import { DemoTimeline } from './demo/DemoTimeline';
 import { DesiredStateReader } from './desired/DesiredStateReader';
+import { HotfixService } from './ledger';
+import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
+import { GithubBackportCommitFinder } from './ledger/lifecycle';
 import { ObservationProvider } from './live/ObservationProvider';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
@@ -43,15 +48,23 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
-        const { config, logger, scheduler } = deps;
+        const { config, logger, scheduler, catalog, auth } = deps;
         const settings = readPluginSettings(config);
         const db = await migrateDatabase(deps.database);
         deps.permissionsRegistry.addPermissions(pragmaticGitopsPermissions);
 
         const store = new EntityStatusStore(db);
         const observationStore = new ObservationStore(db);
+        const hotfixes = HotfixService.fromConfig(config, {
+          db,
+          catalog,
+          permissions: deps.permissions,
+          logger,
+          notifications: deps.notifications,
+        });
         const scanner = new EntityScanner({
           desiredReader: new DesiredStateReader(deps.urlReader),
           providers: [
@@ -59,31 +72,50 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             new ObservationProvider(observationStore),
           ],
           secretResolver: VaultSecretResolver.fromConfig(config, { logger }),
+          ledger: new HotfixLedgerReconciler({
+            hotfixes,
+            commitFinder: GithubBackportCommitFinder.fromConfig(config, { logger }),
+            logger,
+          }),
           store,
           settings,
           logger,
         });
         const entityStatus = new EntityStatusService({
-          catalog: deps.catalog,
+          catalog,
           store,
           scanner,
           permissions: deps.permissions,
+          hotfixes,
         });
-        const observationDirectory = settings.observationsDirectory
-          ? new ObservationDirectory(
-              path.resolve(settings.observationsDirectory),
-              observationStore,
-              logger,
-            )
+        const observationsDirectory = settings.observationsDirectory
+          ? path.resolve(settings.observationsDirectory)
+          : undefined;
+        const observationDirectory = observationsDirectory
+          ? new ObservationDirectory(observationsDirectory, observationStore, logger)
           : undefined;
         const driftScanner = new DriftScanner({
-          catalog: deps.catalog,
-          auth: deps.auth,
+          catalog,
+          auth,
           scanner,
           logger,
           observationDirectory,
           concurrency: settings.scan.concurrency,
         });
+        const timeline =
+          settings.demoTimeline && observationsDirectory
+            ? new DemoTimeline({
+                file: path.resolve(settings.demoTimeline),
+                observationsDirectory,
+                hotfixes,
+                observations: observationStore,
+                scanner,
+                catalog,
+                auth,
+                logger,
+              })
+            : undefined;
+        let timelinePending = Boolean(timeline);
 
         await observationDirectory?.load();
         await scheduler.scheduleTask({
@@ -91,9 +123,22 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           scope: 'global',
           frequency: settings.scan.frequency,
           timeout: settings.scan.timeout,
-          initialDelay: { seconds: 15 },
+          initialDelay: { seconds: 10 },
           fn: async () => {
+            if (timelinePending) {
+              timelinePending = (await timeline!.replay()) === 'catalog-not-ready';
+            }
             await driftScanner.scanAll();
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'pragmatic-gitops-hotfix-overdue',
+          scope: 'global',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await hotfixes.notifyOverdue();
           },
         });
 
@@ -103,17 +148,12 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             db,
             entityStatus,
-            observations: new ObservationService({
-              observations: observationStore,
-              entityStatus,
-            }),
+            observations: new ObservationService({ observations: observationStore, entityStatus }),
             overview: new OverviewStore(db),
+            hotfixes,
           }),
         );
-        deps.httpRouter.addAuthPolicy({
-          path: '/health',
-          allow: 'unauthenticated',
-        });
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

@@ -14,3 +14,4 @@ export * from './secretRefs';
 export * from './validateAnnotations';
 export * from './permissions';
 export * from './types';
+export * from './ledgerTypes';

@@ -1,5 +1,7 @@
 import plugin, {
   entityDriftCard,
+  entityHotfixesCard,
+  entitySecretRefsCard,
   entityGitopsContent,
   fleetOverviewPage,
   fleetRouteRef,
@@ -45,5 +47,19 @@ describe('pragmatic-gitops alpha plugin', () => {
     expect(fleetOverviewPage).toMatchObject({
       attachTo: { id: 'app/routes', input: 'routes' },
     });
+  });
+
+  it('provides the hotfixes and secret references cards', () => {
+    expect(
+      plugin.getExtension('entity-card:pragmatic-gitops/hotfixes'),
+    ).toMatchObject({ kind: 'entity-card', name: 'hotfixes' });
+    expect(
+      plugin.getExtension('entity-card:pragmatic-gitops/secret-refs'),
+    ).toMatchObject({ kind: 'entity-card', name: 'secret-refs' });
+    for (const card of [entityHotfixesCard, entitySecretRefsCard]) {
+      expect(card).toMatchObject({
+        attachTo: { id: 'entity-content:catalog/overview', input: 'cards' },
+      });
+    }
   });
 });

@@ -79,6 +79,39 @@ export const entityDriftCard: ExtensionDefinition = EntityCardBlueprint.make({
 });
 
 /**
+ * The hotfixes card for entity overview pages.
+ *
+ * @alpha
+ */
+export const entityHotfixesCard: ExtensionDefinition = EntityCardBlueprint.make(
+  {
+    name: 'hotfixes',
+    params: {
+      filter: isPragmaticGitopsAvailable,
+      loader: () =>
+        import('./components/HotfixList').then(m => <m.EntityHotfixesCard />),
+    },
+  },
+);
+
+/**
+ * The secret references card for entity overview pages.
+ *
+ * @alpha
+ */
+export const entitySecretRefsCard: ExtensionDefinition =
+  EntityCardBlueprint.make({
+    name: 'secret-refs',
+    params: {
+      filter: isPragmaticGitopsAvailable,
+      loader: () =>
+        import('./components/SecretRefsCard').then(m => (
+          <m.EntitySecretRefsCard />
+        )),
+    },
+  });
+
+/**
  * The entity "GitOps" tab, at `gitops` under the entity page.
  *
  * @alpha
@@ -131,6 +164,8 @@ const pragmaticGitopsPlugin: OverridableFrontendPlugin = createFrontendPlugin({
     pragmaticGitopsApi,
     entityTrackCard,
     entityDriftCard,
+    entityHotfixesCard,
+    entitySecretRefsCard,
     entityGitopsContent,
     fleetOverviewPage,
   ],

@@ -10,14 +10,45 @@ export {
   EntityTrackCard,
   EntityDriftCard,
   EntityPragmaticGitopsContent,
+  EntityHotfixesCard,
+  EntitySecretRefsCard,
   PragmaticGitopsPage,
 } from './plugin';
 export { rootRouteRef } from './routes';
 export type { EntityTrackCardProps } from './components/EntityTrackCard';
 export type { EntityDriftCardProps } from './components/EntityDriftCard';
 export type { FleetOverviewPageProps } from './components/FleetOverviewPage';
+export type { EntityHotfixesCardProps } from './components/HotfixList';
+export type { EntitySecretRefsCardProps } from './components/SecretRefsCard';
 export { DriftStatusChip } from './components/DriftStatusChip';
 export type { DriftStatusChipProps } from './components/DriftStatusChip';
 export { isPragmaticGitopsAvailable } from './conditions';
-export { pragmaticGitopsApiRef, PragmaticGitopsClient } from './api';
-export type { EntityHistory, OverviewQuery, PragmaticGitopsApi } from './api';
+export {
+  HOTFIX_STATUSES,
+  pragmaticGitopsApiRef,
+  PragmaticGitopsClient,
+} from './api';
+export type {
+  EntityGitopsDetails,
+  EntityHistory,
+  ExplainedDifference,
+  ExplainedEntityDrift,
+  ExplainedResourceDrift,
+  FindingTotals,
+  FleetOverview,
+  Hotfix,
+  HotfixChange,
+  HotfixEvent,
+  HotfixEventType,
+  HotfixList,
+  HotfixQuery,
+  HotfixStatus,
+  HotfixTotals,
+  OverviewQuery,
+  PragmaticGitopsApi,
+  RecordHotfixInput,
+  RecordHotfixOptions,
+  SecretRef,
+  SecretRefResolution,
+  SecretRefUsage,
+} from './api';

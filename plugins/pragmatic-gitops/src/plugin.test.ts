@@ -1,5 +1,7 @@
 import {
   EntityDriftCard,
+  EntityHotfixesCard,
+  EntitySecretRefsCard,
   EntityPragmaticGitopsContent,
   EntityTrackCard,
   PragmaticGitopsPage,
@@ -26,6 +28,8 @@ describe('pragmaticGitopsPlugin', () => {
       EntityPragmaticGitopsContent,
       EntityDriftCard,
       EntityTrackCard,
+      EntityHotfixesCard,
+      EntitySecretRefsCard,
     ]) {
       expect(typeof extension).toBe('function');
     }

@@ -95,3 +95,37 @@ export const EntityTrackCard = pragmaticGitopsPlugin.provide(
     },
   }),
 );
+
+/**
+ * Entity page card: the entity's hotfixes, open ones first, with status,
+ * overdue back-ports, the reverted and overdue alarms, and "Mark
+ * back-ported" / "Abandon" on open ones.
+ *
+ * @public
+ */
+export const EntityHotfixesCard = pragmaticGitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityHotfixesCard',
+    component: {
+      lazy: () =>
+        import('./components/HotfixList').then(m => m.EntityHotfixesCard),
+    },
+  }),
+);
+
+/**
+ * Entity page card: the secrets the entity references (store, key,
+ * property, what declares them, who uses them) and whether each exists in
+ * its store. Never a value.
+ *
+ * @public
+ */
+export const EntitySecretRefsCard = pragmaticGitopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySecretRefsCard',
+    component: {
+      lazy: () =>
+        import('./components/SecretRefsCard').then(m => m.EntitySecretRefsCard),
+    },
+  }),
+);

@@ -39,6 +39,7 @@ type EntityStatusRow = {
   since: Date | string;
   checked_at: Date | string;
   detail: string;
+  finding_codes?: string | null;
 };
 
 /** Entity refs are stored lower-cased, matching entities as the catalog does. */
@@ -88,6 +89,7 @@ export class EntityStatusStore {
         since,
         checked_at: record.checkedAt,
         detail: JSON.stringify(record.detail ?? {}),
+        finding_codes: findingCodes(record.detail),
       };
       await tx('entity_status').insert(row).onConflict('entity_ref').merge();
       if (changed) {
@@ -117,6 +119,13 @@ export class EntityStatusStore {
       at: toDate(row.at),
     }));
   }
+}
+
+/** ` code-a code-b ` (padded, so a LIKE '% code %' matches whole codes). */
+function findingCodes(detail: unknown): string | null {
+  const findings = (detail as { findings?: Array<{ code?: unknown }> } | undefined)?.findings;
+  const codes = [...new Set((findings ?? []).map(f => String(f.code)))].sort();
+  return codes.length > 0 ? ` ${codes.join(' ')} ` : null;
 }
 
 function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {

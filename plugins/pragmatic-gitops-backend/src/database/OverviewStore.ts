@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import {
   DriftStatus,
-  Overview,
+  FleetOverview,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 
@@ -16,6 +16,13 @@ export type OverviewFilter = {
 
 const DEFAULT_LIMIT = 50;
 
+const FINDING_CODES = [
+  'plaintext-secret-in-git',
+  'encrypted-secret-in-git',
+  'unresolved-secret-ref',
+  'stateful-in-declarative',
+];
+
 /**
  * The fleet overview, answered from stored summaries with indexed queries:
  * nothing is recomputed per request. Totals cover the owner filter (the
@@ -24,7 +31,26 @@ const DEFAULT_LIMIT = 50;
 export class OverviewStore {
   constructor(private readonly db: Knex) {}
 
-  async overview(filter: OverviewFilter): Promise<Overview> {
+  /** How many entities carry each secret or track finding. */
+  private async findingTotals(scoped: () => Knex.QueryBuilder) {
+    const count = async (code: string) => {
+      const [{ count: n }] = await scoped()
+        .where('finding_codes', 'like', `% ${code} %`)
+        .count({ count: '*' });
+      return Number(n);
+    };
+    const [plaintextSecrets, encryptedSecrets, unresolvedSecretRefs, statefulInDeclarative] =
+      await Promise.all(FINDING_CODES.map(count));
+    return { plaintextSecrets, encryptedSecrets, unresolvedSecretRefs, statefulInDeclarative };
+  }
+
+  /** Entities of one owner, for counts kept in other tables (hotfixes). */
+  async entityRefsOf(owner: string): Promise<string[]> {
+    const rows = await this.db('entity_status').where({ owner }).select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  async overview(filter: OverviewFilter): Promise<FleetOverview> {
     const scoped = () => {
       const query = this.db('entity_status');
       if (filter.owner) query.where('owner', filter.owner);
@@ -70,8 +96,10 @@ export class OverviewStore {
         .limit(filter.limit ?? DEFAULT_LIMIT),
     ]);
 
+    const findings = await this.findingTotals(scoped);
     return {
       totals: {
+        findings,
         byTrack: Object.fromEntries(
           byTrackRows.map(row => [row.track ?? 'invalid', Number(row.count)]),
         ),

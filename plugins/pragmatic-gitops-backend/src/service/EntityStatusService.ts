@@ -11,7 +11,8 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  EntityGitopsStatus,
+  EntityGitopsDetails,
+  Hotfix,
   StatusTransition,
   pragmaticGitopsRefreshPermission,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -33,6 +34,7 @@ export class EntityStatusService {
       store: EntityStatusStore;
       scanner: EntityScanner;
       permissions: PermissionsService;
+      hotfixes: { openHotfixes(entityRef: string): Promise<Hotfix[]> };
     },
   ) {}
 
@@ -55,7 +57,7 @@ export class EntityStatusService {
   async getEntityStatus(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
-  ): Promise<EntityGitopsStatus> {
+  ): Promise<EntityGitopsDetails> {
     const entity = await this.getEntity(ref, credentials);
     return this.statusOf(entity, { rescan: false });
   }
@@ -64,7 +66,7 @@ export class EntityStatusService {
   async refresh(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
-  ): Promise<EntityGitopsStatus> {
+  ): Promise<EntityGitopsDetails> {
     const entity = await this.getEntity(ref, credentials);
     const entityRef = stringifyEntityRef(entity);
     const [decision] = await this.options.permissions.authorize(
@@ -99,7 +101,7 @@ export class EntityStatusService {
   async statusOf(
     entity: Entity,
     { rescan }: { rescan: boolean },
-  ): Promise<EntityGitopsStatus> {
+  ): Promise<EntityGitopsDetails> {
     const entityRef = stringifyEntityRef(entity);
     const findings = annotationFindings(entity);
     const reading = readTrack(entity);
@@ -120,6 +122,9 @@ export class EntityStatusService {
     if (!stored || stored.track !== reading.track) {
       stored = await this.options.scanner.scan(entity);
     }
-    return toApiStatus(entityRef, stored, findings);
+    return {
+      ...toApiStatus(entityRef, stored, findings),
+      hotfixes: await this.options.hotfixes.openHotfixes(entityRef),
+    };
   }
 }

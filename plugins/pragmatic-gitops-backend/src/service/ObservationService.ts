@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { EntityGitopsStatus } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { EntityGitopsDetails } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { ObservationStore } from '../observations/ObservationStore';
 import { Observation } from '../observations/types';
 import {
@@ -21,7 +21,7 @@ export class ObservationService {
   async push(
     observation: Observation,
     credentials: BackstageCredentials,
-  ): Promise<EntityGitopsStatus> {
+  ): Promise<EntityGitopsDetails> {
     rejectUnknownFields(observation);
     const entityRef = parseObservationEntityRef(observation.entityRef);
     const observedAt = parseObservedAt(observation.observedAt, new Date());

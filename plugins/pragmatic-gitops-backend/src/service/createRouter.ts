@@ -7,6 +7,8 @@ import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
 import { ObservationService } from './ObservationService';
 import { InputError } from '@backstage/errors';
+import { HotfixService } from '../ledger';
+import { registerHotfixRoutes } from './hotfixRoutes';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -15,6 +17,7 @@ export type RouterOptions = {
   entityStatus: EntityStatusService;
   observations: ObservationService;
   overview: OverviewStore;
+  hotfixes: HotfixService;
 };
 
 /**
@@ -23,7 +26,7 @@ export type RouterOptions = {
  * Reads need a signed-in user or a service; writes are audited.
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, auditor, db, entityStatus, observations, overview } =
+  const { httpAuth, auditor, db, entityStatus, observations, overview, hotfixes } =
     options;
   const router = await createOpenApiRouter({
     // Agents push whole observations (live objects, Terraform plans).
@@ -86,7 +89,11 @@ export async function createRouter(options: RouterOptions) {
         );
       }
     }
-    res.json(await overview.overview({ ...rest, owner: ownerRef }));
+    const [page, hotfixCounts] = await Promise.all([
+      overview.overview({ ...rest, owner: ownerRef }),
+      hotfixes.counts(ownerRef ? { entityRefs: await overview.entityRefsOf(ownerRef) } : {}),
+    ]);
+    res.json({ ...page, totals: { ...page.totals, hotfixes: hotfixCounts } });
   });
 
   router.post('/observations', async (req, res) => {
@@ -113,6 +120,8 @@ export async function createRouter(options: RouterOptions) {
       throw error;
     }
   });
+
+  registerHotfixRoutes(router, { httpAuth, auditor, hotfixes });
 
   return router;
 }

@@ -424,6 +424,13 @@ describe('pragmatic-gitops router', () => {
     expect(all.body.totals).toEqual({
       byTrack: { declarative: 1, invalid: 1 },
       byStatus: { drifted: 1, unknown: 1 },
+      hotfixes: { pending: 0, overdue: 0 },
+      findings: {
+        plaintextSecrets: 1,
+        encryptedSecrets: 0,
+        unresolvedSecretRefs: 0,
+        statefulInDeclarative: 0,
+      },
     });
     expect(all.body.totalItems).toBe(2);
 

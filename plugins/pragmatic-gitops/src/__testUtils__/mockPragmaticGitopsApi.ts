@@ -1,5 +1,17 @@
 import { PragmaticGitopsApi } from '../api/PragmaticGitopsApi';
 
+const METHODS = [
+  'getEntityStatus',
+  'getEntityHistory',
+  'refreshEntity',
+  'getOverview',
+  'recordHotfix',
+  'listHotfixes',
+  'getHotfix',
+  'backportHotfix',
+  'abandonHotfix',
+] as const satisfies ReadonlyArray<keyof PragmaticGitopsApi>;
+
 /**
  * A `PragmaticGitopsApi` of jest mocks for tests. Methods not given reject,
  * so a test notices a call it did not expect.
@@ -9,18 +21,11 @@ export function mockPragmaticGitopsApi(
 ): jest.Mocked<PragmaticGitopsApi> {
   const unexpected = (method: string) => () =>
     Promise.reject(new Error(`${method} was not expected in this test`));
-  return {
-    getEntityStatus: jest.fn(
-      implementation.getEntityStatus ?? unexpected('getEntityStatus'),
-    ),
-    getEntityHistory: jest.fn(
-      implementation.getEntityHistory ?? unexpected('getEntityHistory'),
-    ),
-    refreshEntity: jest.fn(
-      implementation.refreshEntity ?? unexpected('refreshEntity'),
-    ),
-    getOverview: jest.fn(
-      implementation.getOverview ?? unexpected('getOverview'),
-    ),
-  };
+  const api: Record<string, jest.Mock> = {};
+  for (const method of METHODS) {
+    api[method] = jest.fn(
+      (implementation[method] as (...args: any[]) => any) ?? unexpected(method),
+    );
+  }
+  return api as unknown as jest.Mocked<PragmaticGitopsApi>;
 }

@@ -2,11 +2,18 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DriftStatus,
-  EntityGitopsStatus,
-  Overview,
   StatusTransition,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  EntityGitopsDetails,
+  FleetOverview,
+  Hotfix,
+  HotfixList,
+  HotfixQuery,
+  RecordHotfixInput,
+  RecordHotfixOptions,
+} from './types';
 
 /**
  * Response of `GET /entities/{kind}/{namespace}/{name}/history`.
@@ -43,8 +50,11 @@ export type OverviewQuery = {
  * @public
  */
 export interface PragmaticGitopsApi {
-  /** Track, drift status and findings of one entity. */
-  getEntityStatus(entityRef: CompoundEntityRef): Promise<EntityGitopsStatus>;
+  /**
+   * Track, drift status, findings, open hotfixes and secret references of
+   * one entity.
+   */
+  getEntityStatus(entityRef: CompoundEntityRef): Promise<EntityGitopsDetails>;
 
   /** Status changes of one entity, oldest first. */
   getEntityHistory(entityRef: CompoundEntityRef): Promise<EntityHistory>;
@@ -53,10 +63,41 @@ export interface PragmaticGitopsApi {
    * Recomputes the entity's drift now and returns the new status. Rejects
    * with status 403 when the user lacks `pragmatic-gitops.entity.refresh`.
    */
-  refreshEntity(entityRef: CompoundEntityRef): Promise<EntityGitopsStatus>;
+  refreshEntity(entityRef: CompoundEntityRef): Promise<EntityGitopsDetails>;
 
-  /** Fleet totals by track and status, and one page of entities. */
-  getOverview(query?: OverviewQuery): Promise<Overview>;
+  /**
+   * Fleet totals by track and status (and, from newer backends, hotfix and
+   * finding counts), and one page of entities.
+   */
+  getOverview(query?: OverviewQuery): Promise<FleetOverview>;
+
+  /**
+   * Records a hotfix applied by hand. Who applied it comes from the
+   * caller's credentials, never from the input. Give the same
+   * `idempotencyKey` to every retry of one submission so it is recorded
+   * once. Rejects with 400 naming the bad field, and 403 without
+   * `pragmatic-gitops.hotfix.create`.
+   */
+  recordHotfix(
+    input: RecordHotfixInput,
+    options?: RecordHotfixOptions,
+  ): Promise<Hotfix>;
+
+  /** Hotfixes matching every filter given (all of them without one). */
+  listHotfixes(query?: HotfixQuery): Promise<HotfixList>;
+
+  /** One hotfix with its events. */
+  getHotfix(id: string): Promise<Hotfix>;
+
+  /**
+   * Marks a pending hotfix back-ported by the commit or pull request at
+   * `url`. Rejects with 403 without `pragmatic-gitops.hotfix.update` and 409
+   * when the hotfix is no longer pending.
+   */
+  backportHotfix(id: string, url: string): Promise<Hotfix>;
+
+  /** Abandons a pending hotfix, giving why. Rejects like `backportHotfix`. */
+  abandonHotfix(id: string, reason: string): Promise<Hotfix>;
 }
 
 /** @public */

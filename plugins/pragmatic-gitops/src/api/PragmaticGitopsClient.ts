@@ -2,14 +2,19 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  EntityGitopsStatus,
-  Overview,
-} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import {
   EntityHistory,
   OverviewQuery,
   PragmaticGitopsApi,
 } from './PragmaticGitopsApi';
+import {
+  EntityGitopsDetails,
+  FleetOverview,
+  Hotfix,
+  HotfixList,
+  HotfixQuery,
+  RecordHotfixInput,
+  RecordHotfixOptions,
+} from './types';
 
 /** The backend plugin id the client discovers. */
 const BACKEND_PLUGIN_ID = 'pragmatic-gitops';
@@ -22,24 +27,49 @@ function entityPath(entityRef: CompoundEntityRef): string {
   return `/entities/${path}`;
 }
 
-/** The query string of an overview request; empty values are left out. */
-function overviewSearch(query: OverviewQuery): string {
+/** `/hotfixes/{id}`, the id URL-encoded. */
+function hotfixPath(id: string): string {
+  return `/hotfixes/${encodeURIComponent(id)}`;
+}
+
+/** A query string of the given parameters; empty values are left out. */
+function search(
+  entries: Array<[string, string | number | boolean | undefined]>,
+): string {
   const params = new URLSearchParams();
-  const entries: Array<[string, string | number | undefined]> = [
-    ['track', query.track],
-    ['status', query.status],
-    ['owner', query.owner?.trim()],
-    ['offset', query.offset],
-    ['limit', query.limit],
-  ];
   for (const [key, value] of entries) {
     if (value !== undefined && value !== '') {
       params.set(key, String(value));
     }
   }
-  const search = params.toString();
-  return search ? `?${search}` : '';
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
+
+function overviewSearch(query: OverviewQuery): string {
+  return search([
+    ['track', query.track],
+    ['status', query.status],
+    ['owner', query.owner?.trim()],
+    ['offset', query.offset],
+    ['limit', query.limit],
+  ]);
+}
+
+function hotfixSearch(query: HotfixQuery): string {
+  return search([
+    ['entityRef', query.entityRef?.trim()],
+    ['status', query.status],
+    ['overdue', query.overdue],
+    ['offset', query.offset],
+    ['limit', query.limit],
+  ]);
+}
+
+type RequestOptions = {
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 
 /**
  * Talks to the `pragmatic-gitops` backend plugin over HTTP, with the signed-in
@@ -58,8 +88,8 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
 
   async getEntityStatus(
     entityRef: CompoundEntityRef,
-  ): Promise<EntityGitopsStatus> {
-    return this.request<EntityGitopsStatus>('GET', entityPath(entityRef));
+  ): Promise<EntityGitopsDetails> {
+    return this.request<EntityGitopsDetails>('GET', entityPath(entityRef));
   }
 
   async getEntityHistory(entityRef: CompoundEntityRef): Promise<EntityHistory> {
@@ -71,22 +101,67 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
 
   async refreshEntity(
     entityRef: CompoundEntityRef,
-  ): Promise<EntityGitopsStatus> {
-    return this.request<EntityGitopsStatus>(
+  ): Promise<EntityGitopsDetails> {
+    return this.request<EntityGitopsDetails>(
       'POST',
       `${entityPath(entityRef)}/refresh`,
     );
   }
 
-  async getOverview(query: OverviewQuery = {}): Promise<Overview> {
-    return this.request<Overview>('GET', `/overview${overviewSearch(query)}`);
+  async getOverview(query: OverviewQuery = {}): Promise<FleetOverview> {
+    return this.request<FleetOverview>(
+      'GET',
+      `/overview${overviewSearch(query)}`,
+    );
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
+  async recordHotfix(
+    input: RecordHotfixInput,
+    options: RecordHotfixOptions = {},
+  ): Promise<Hotfix> {
+    return this.request<Hotfix>('POST', '/hotfixes', {
+      body: input,
+      headers: options.idempotencyKey
+        ? { 'Idempotency-Key': options.idempotencyKey }
+        : undefined,
+    });
+  }
+
+  async listHotfixes(query: HotfixQuery = {}): Promise<HotfixList> {
+    return this.request<HotfixList>('GET', `/hotfixes${hotfixSearch(query)}`);
+  }
+
+  async getHotfix(id: string): Promise<Hotfix> {
+    return this.request<Hotfix>('GET', hotfixPath(id));
+  }
+
+  async backportHotfix(id: string, url: string): Promise<Hotfix> {
+    return this.request<Hotfix>('POST', `${hotfixPath(id)}/backport`, {
+      body: { url },
+    });
+  }
+
+  async abandonHotfix(id: string, reason: string): Promise<Hotfix> {
+    return this.request<Hotfix>('POST', `${hotfixPath(id)}/abandon`, {
+      body: { reason },
+    });
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(BACKEND_PLUGIN_ID);
+    const hasBody = options.body !== undefined;
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
-      headers: { Accept: 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
     });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

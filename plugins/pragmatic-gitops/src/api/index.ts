@@ -5,3 +5,25 @@ export type {
   PragmaticGitopsApi,
 } from './PragmaticGitopsApi';
 export { PragmaticGitopsClient } from './PragmaticGitopsClient';
+export { HOTFIX_STATUSES } from './types';
+export type {
+  EntityGitopsDetails,
+  ExplainedDifference,
+  ExplainedEntityDrift,
+  ExplainedResourceDrift,
+  FindingTotals,
+  FleetOverview,
+  Hotfix,
+  HotfixChange,
+  HotfixEvent,
+  HotfixEventType,
+  HotfixList,
+  HotfixQuery,
+  HotfixStatus,
+  HotfixTotals,
+  RecordHotfixInput,
+  RecordHotfixOptions,
+  SecretRef,
+  SecretRefResolution,
+  SecretRefUsage,
+} from './types';

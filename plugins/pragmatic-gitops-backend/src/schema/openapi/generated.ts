@@ -62,6 +62,16 @@ export const spec = {
           pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
         },
       },
+      hotfixId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Hotfix id, e.g. HF-42.',
+        schema: {
+          type: 'string',
+          pattern: '^HF-[1-9][0-9]{0,14}$',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -212,6 +222,11 @@ export const spec = {
           masked: {
             type: 'boolean',
           },
+          explainedBy: {
+            type: 'string',
+            description:
+              'The open hotfix (HF-<n>) that explains this difference.',
+          },
           removedFromGit: {
             type: 'string',
             enum: ['last-applied-configuration', 'managed-fields'],
@@ -259,6 +274,11 @@ export const spec = {
           status: {
             type: 'string',
             enum: ['in-sync', 'drifted', 'missing', 'extra'],
+          },
+          explainedBy: {
+            type: 'string',
+            description:
+              'The open hotfix that explains a missing or extra resource.',
           },
           differences: {
             type: 'array',
@@ -516,6 +536,295 @@ export const spec = {
               $ref: '#/components/schemas/Finding',
             },
           },
+          hotfixes: {
+            type: 'array',
+            description: 'Open (pending-backport) hotfixes of the entity.',
+            items: {
+              $ref: '#/components/schemas/Hotfix',
+            },
+          },
+          secretRefs: {
+            type: 'array',
+            description: "Where the entity's secrets live; never their values.",
+            items: {
+              $ref: '#/components/schemas/SecretRef',
+            },
+          },
+        },
+      },
+      SecretRef: {
+        type: 'object',
+        required: ['store', 'key', 'via', 'usedBy', 'resolution'],
+        properties: {
+          store: {
+            type: 'object',
+            required: ['kind'],
+            properties: {
+              kind: {
+                type: 'string',
+                description:
+                  'vault, aws-secrets-manager, gcp-secret-manager, azure-key-vault, kubernetes, …',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          key: {
+            type: 'string',
+          },
+          property: {
+            type: 'string',
+          },
+          version: {
+            oneOf: [
+              {
+                type: 'string',
+              },
+              {
+                type: 'integer',
+              },
+            ],
+          },
+          via: {
+            type: 'string',
+            description:
+              'What declares the reference (external-secret, csi-secret-provider, vault-agent, kubernetes-secret, annotation, …).',
+          },
+          declaredBy: {
+            type: 'object',
+            properties: {
+              kind: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          usedBy: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['kind', 'name'],
+              properties: {
+                kind: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                container: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          resolution: {
+            type: 'object',
+            required: ['status'],
+            properties: {
+              status: {
+                type: 'string',
+                enum: ['exists', 'missing', 'unchecked', 'error'],
+              },
+              version: {
+                oneOf: [
+                  {
+                    type: 'string',
+                  },
+                  {
+                    type: 'integer',
+                  },
+                ],
+              },
+              updatedAt: {
+                type: 'string',
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      HotfixStatus: {
+        type: 'string',
+        enum: ['pending-backport', 'backported', 'reverted', 'abandoned'],
+      },
+      HotfixChange: {
+        type: 'object',
+        required: ['kind', 'name'],
+        description:
+          'A resource changed by the hotfix, optionally down to fields. Unknown fields are rejected with a 400 naming them.',
+        properties: {
+          kind: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          namespace: {
+            type: 'string',
+            maxLength: 253,
+          },
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          paths: {
+            type: 'array',
+            maxItems: 500,
+            description: 'RFC 6901 JSON pointers, e.g. /spec/replicas.',
+            items: {
+              type: 'string',
+              maxLength: 2048,
+            },
+          },
+        },
+      },
+      HotfixEvent: {
+        type: 'object',
+        required: ['type', 'at'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: [
+              'recorded',
+              'drift-observed',
+              'backported',
+              'reverted',
+              'abandoned',
+              'overdue-notified',
+            ],
+          },
+          status: {
+            $ref: '#/components/schemas/HotfixStatus',
+          },
+          actor: {
+            type: 'string',
+            description:
+              'User entity ref; absent for events the system observed.',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          detail: {
+            type: 'object',
+          },
+        },
+      },
+      Hotfix: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'title',
+          'appliedBy',
+          'appliedAt',
+          'recordedAt',
+          'changes',
+          'status',
+          'overdue',
+          'backportDueAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'HF-<n>',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          incidentUrl: {
+            type: 'string',
+          },
+          appliedBy: {
+            type: 'string',
+            description:
+              'User entity ref of the caller who recorded the hotfix.',
+          },
+          appliedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          recordedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HotfixChange',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/HotfixStatus',
+          },
+          overdue: {
+            type: 'boolean',
+            description: 'Still pending-backport after backportDueAt.',
+          },
+          backportDueAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          events: {
+            type: 'array',
+            description: 'Oldest first; on single-hotfix responses only.',
+            items: {
+              $ref: '#/components/schemas/HotfixEvent',
+            },
+          },
+        },
+      },
+      NewHotfix: {
+        type: 'object',
+        required: ['entityRef', 'title', 'changes'],
+        description:
+          "Who applied the hotfix is taken from the caller's Backstage identity. Fields claiming an identity (appliedBy, recordedBy, actor, ...) are ignored, not rejected, so unknown fields are allowed.",
+        additionalProperties: true,
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            description: 'e.g. component:default/payments-api',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 10000,
+          },
+          incidentUrl: {
+            type: 'string',
+            maxLength: 2048,
+            description: 'http(s) link to the incident.',
+          },
+          appliedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Default now; at most 5 minutes in the future.',
+          },
+          changes: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 200,
+            items: {
+              $ref: '#/components/schemas/HotfixChange',
+            },
+          },
         },
       },
     },
@@ -738,6 +1047,37 @@ export const spec = {
                             type: 'integer',
                           },
                         },
+                        hotfixes: {
+                          type: 'object',
+                          description: 'Open back-ports owed to Git.',
+                          properties: {
+                            pending: {
+                              type: 'integer',
+                            },
+                            overdue: {
+                              type: 'integer',
+                            },
+                          },
+                        },
+                        findings: {
+                          type: 'object',
+                          description:
+                            'Entities with each secret or track finding.',
+                          properties: {
+                            plaintextSecrets: {
+                              type: 'integer',
+                            },
+                            encryptedSecrets: {
+                              type: 'integer',
+                            },
+                            unresolvedSecretRefs: {
+                              type: 'integer',
+                            },
+                            statefulInDeclarative: {
+                              type: 'integer',
+                            },
+                          },
+                        },
                       },
                     },
                     items: {
@@ -782,6 +1122,252 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityGitopsStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes': {
+      get: {
+        operationId: 'ListHotfixes',
+        description:
+          'Hotfixes, newest first, of entities the caller may read in the catalog. `overdue` is computed at read time from the back-port SLA.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/HotfixStatus',
+            },
+          },
+          {
+            name: 'overdue',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of hotfixes and how many match.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'totalItems'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Hotfix',
+                      },
+                    },
+                    totalItems: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateHotfix',
+        description:
+          'Record a hotfix applied by hand (users only; needs the pragmatic-gitops.hotfix.create permission on the entity). A retry by the same user with the same Idempotency-Key returns the first record with 200.',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NewHotfix',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Already recorded with this Idempotency-Key; the first record.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/{id}': {
+      get: {
+        operationId: 'GetHotfix',
+        description: 'One hotfix with its events, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/hotfixId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The hotfix and its events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/{id}/backport': {
+      post: {
+        operationId: 'BackportHotfix',
+        description:
+          'Mark a pending-backport hotfix back-ported (users only; needs pragmatic-gitops.hotfix.update on the entity). 409 from any other status.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/hotfixId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['url'],
+                properties: {
+                  url: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2048,
+                    description: 'http(s) URL of the commit or pull request.',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The hotfix and its events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/{id}/abandon': {
+      post: {
+        operationId: 'AbandonHotfix',
+        description:
+          'Mark a pending-backport hotfix abandoned, with a reason (users only; needs pragmatic-gitops.hotfix.update on the entity). 409 from any other status.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/hotfixId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['reason'],
+                properties: {
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 1000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The hotfix and its events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Hotfix',
                 },
               },
             },

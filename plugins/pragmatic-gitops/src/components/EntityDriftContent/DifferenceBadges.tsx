@@ -2,6 +2,8 @@ import Chip from '@material-ui/core/Chip';
 import LockIcon from '@material-ui/icons/Lock';
 import DeleteOutlineIcon from '@material-ui/icons/DeleteOutline';
 import { Difference } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { ExplainedDifference } from '../../api/types';
+import { ExplainedByChip } from '../ExplainedByChip';
 
 const REMOVED_FROM_GIT_HINTS: Record<
   NonNullable<Difference['removedFromGit']>,
@@ -13,11 +15,15 @@ const REMOVED_FROM_GIT_HINTS: Record<
     'The field is managed by the GitOps controller but is no longer declared in Git.',
 };
 
-/** "Secret value hidden" and "removed from Git" badges of a difference. */
-export function DifferenceBadges(props: { difference: Difference }) {
-  const { masked, removedFromGit } = props.difference;
+/**
+ * "Secret value hidden", "removed from Git" and "explained by HF-n" badges
+ * of a difference.
+ */
+export function DifferenceBadges(props: { difference: ExplainedDifference }) {
+  const { masked, removedFromGit, explainedBy } = props.difference;
   return (
     <>
+      {explainedBy && <ExplainedByChip hotfixId={explainedBy} />}
       {masked && (
         <Chip
           size="small"

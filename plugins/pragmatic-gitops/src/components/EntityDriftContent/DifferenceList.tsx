@@ -1,10 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  Difference,
-  IgnoredDifference,
-} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { IgnoredDifference } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { ExplainedDifference } from '../../api/types';
 import { DifferenceBadges } from './DifferenceBadges';
 import { JsonValue } from './JsonValue';
 
@@ -31,11 +29,15 @@ const useStyles = makeStyles(theme => ({
   ignoredPath: { fontFamily: 'monospace', marginRight: theme.spacing(1) },
 }));
 
-function DifferenceItem(props: { difference: Difference }) {
+function DifferenceItem(props: { difference: ExplainedDifference }) {
   const classes = useStyles();
   const { path, desired, live, masked } = props.difference;
   return (
-    <li className={classes.item} data-testid="pragmatic-gitops-difference">
+    <li
+      className={classes.item}
+      data-testid="pragmatic-gitops-difference"
+      data-explained-by={props.difference.explainedBy}
+    >
       <Box display="flex" alignItems="center" flexWrap="wrap">
         <code className={classes.path}>{path || '/'}</code>
         <span className={classes.badges}>
@@ -67,7 +69,7 @@ function DifferenceItem(props: { difference: Difference }) {
  * do not count and why. A masked difference never shows either value.
  */
 export function DifferenceList(props: {
-  differences: Difference[];
+  differences: ExplainedDifference[];
   ignored: IgnoredDifference[];
 }) {
   const classes = useStyles();

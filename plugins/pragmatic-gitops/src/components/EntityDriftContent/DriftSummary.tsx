@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -30,6 +31,8 @@ export function DriftSummary(props: {
   onRefresh: () => void;
   refreshing: boolean;
   refreshError?: Error;
+  /** More buttons beside "Refresh", such as "Record hotfix". */
+  actions?: ReactNode;
 }) {
   const { drift, track } = props.status;
   const provider = drift.providerStatus ?? {};
@@ -37,15 +40,18 @@ export function DriftSummary(props: {
     <InfoCard
       title="GitOps status"
       action={
-        <Button
-          variant="outlined"
-          color="primary"
-          startIcon={<RefreshIcon />}
-          onClick={props.onRefresh}
-          disabled={props.refreshing}
-        >
-          {props.refreshing ? 'Refreshing…' : 'Refresh'}
-        </Button>
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {props.actions}
+          <Button
+            variant="outlined"
+            color="primary"
+            startIcon={<RefreshIcon />}
+            onClick={props.onRefresh}
+            disabled={props.refreshing}
+          >
+            {props.refreshing ? 'Refreshing…' : 'Refresh'}
+          </Button>
+        </Box>
       }
     >
       <div data-testid="pragmatic-gitops-drift-status">

@@ -1,9 +1,20 @@
 import { useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { validateAnnotations } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { Hotfix } from '../../api/types';
 import { mergeFindings } from '../EntityTrackCard/mergeFindings';
+import {
+  hasHotfixAlarms,
+  HotfixBanners,
+  HotfixesCard,
+  HotfixHighlightProvider,
+  useEntityHotfixes,
+} from '../HotfixList';
+import { RecordHotfixButton } from '../RecordHotfixDialog';
+import { SecretRefsCard } from '../SecretRefsCard';
 import { DriftSummary } from './DriftSummary';
 import { FindingsCard } from './FindingsCard';
 import { HistoryCard } from './HistoryCard';
@@ -15,8 +26,9 @@ import { useEntityDrift } from './useEntityDrift';
 /**
  * The entity's "GitOps" tab: drift status and since when, which resources
  * and fields differ from Git (or, on the imperative track, what is waiting
- * to be applied), findings, and the history of status changes. The drift
- * can be recomputed on demand.
+ * to be applied) and which hotfix explains them, the hotfixes owed to Git,
+ * secret references, findings, and the history of status changes. The
+ * drift can be recomputed on demand, and a hotfix recorded.
  *
  * @public
  */
@@ -27,8 +39,10 @@ export function EntityDriftContent() {
     () => validateAnnotations(annotations),
     [annotations],
   );
-  const { status, history, refresh, refreshing, refreshError } =
+  const entityRef = stringifyEntityRef(entity);
+  const { status, history, refresh, reload, refreshing, refreshError } =
     useEntityDrift(entity);
+  const hotfixes = useEntityHotfixes(entityRef);
 
   if (!status.value) {
     return (
@@ -63,32 +77,63 @@ export function EntityDriftContent() {
   const resources = drift.resources ?? [];
   const showPending = track === 'imperative' || drift.pending !== undefined;
   const showResources = track !== 'imperative' || resources.length > 0;
+  const knownHotfixes = hotfixes.hotfixes ?? status.value.hotfixes ?? [];
+  // A recorded, back-ported or abandoned hotfix changes what is explained.
+  const onHotfixChanged = (hotfix: Hotfix) => {
+    hotfixes.update(hotfix);
+    hotfixes.retry();
+    reload();
+  };
   return (
-    <Grid container spacing={3} data-testid="pragmatic-gitops-drift-content">
-      <Grid item xs={12}>
-        <DriftSummary
-          status={status.value}
-          onRefresh={refresh}
-          refreshing={refreshing}
-          refreshError={refreshError}
-        />
-      </Grid>
-      {showPending && (
+    <HotfixHighlightProvider hotfixes={knownHotfixes}>
+      <Grid container spacing={3} data-testid="pragmatic-gitops-drift-content">
         <Grid item xs={12}>
-          <PendingChangesCard pending={drift.pending} />
+          <DriftSummary
+            status={status.value}
+            onRefresh={refresh}
+            refreshing={refreshing}
+            refreshError={refreshError}
+            actions={
+              <RecordHotfixButton
+                entityRef={entityRef}
+                resources={resources}
+                onRecorded={onHotfixChanged}
+              />
+            }
+          />
         </Grid>
-      )}
-      {showResources && (
+        {hasHotfixAlarms(knownHotfixes) && (
+          <Grid item xs={12}>
+            <HotfixBanners hotfixes={knownHotfixes} />
+          </Grid>
+        )}
+        {showPending && (
+          <Grid item xs={12}>
+            <PendingChangesCard pending={drift.pending} />
+          </Grid>
+        )}
+        {showResources && (
+          <Grid item xs={12}>
+            <ResourcesTable resources={resources} />
+          </Grid>
+        )}
         <Grid item xs={12}>
-          <ResourcesTable resources={resources} />
+          <HotfixesCard
+            state={hotfixes}
+            onChanged={onHotfixChanged}
+            showBanners={false}
+          />
         </Grid>
-      )}
-      <Grid item xs={12} md={6}>
-        <FindingsCard findings={findings} />
+        <Grid item xs={12}>
+          <SecretRefsCard secretRefs={status.value.secretRefs ?? []} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <FindingsCard findings={findings} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <HistoryCard history={history} />
+        </Grid>
       </Grid>
-      <Grid item xs={12} md={6}>
-        <HistoryCard history={history} />
-      </Grid>
-    </Grid>
+    </HotfixHighlightProvider>
   );
 }

@@ -7,7 +7,9 @@ import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { ResourceDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { ExplainedResourceDrift } from '../../api/types';
 import { ResourceStatusChip } from '../DriftStatusChip';
+import { ExplainedByChip } from '../ExplainedByChip';
 import { DifferenceList } from './DifferenceList';
 
 const useStyles = makeStyles(theme => ({
@@ -15,6 +17,7 @@ const useStyles = makeStyles(theme => ({
   name: { fontFamily: 'monospace' },
   details: { paddingTop: 0, paddingBottom: 0 },
   muted: { color: theme.palette.text.secondary },
+  chips: { display: 'inline-flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
 }));
 
 /** `namespace/name`, or the name of a cluster-scoped resource. */
@@ -26,7 +29,7 @@ export function resourceName(resource: ResourceDrift): string {
 
 /** One resource of the table; expands to its differences. */
 export function ResourceRow(props: {
-  resource: ResourceDrift;
+  resource: ExplainedResourceDrift;
   defaultExpanded: boolean;
 }) {
   const classes = useStyles();
@@ -58,7 +61,12 @@ export function ResourceRow(props: {
         </TableCell>
         <TableCell className={classes.name}>{resourceName(resource)}</TableCell>
         <TableCell>
-          <ResourceStatusChip status={resource.status} />
+          <span className={classes.chips}>
+            <ResourceStatusChip status={resource.status} />
+            {resource.explainedBy && (
+              <ExplainedByChip hotfixId={resource.explainedBy} />
+            )}
+          </span>
         </TableCell>
         <TableCell align="right">{differences.length}</TableCell>
         <TableCell align="right" className={classes.muted}>

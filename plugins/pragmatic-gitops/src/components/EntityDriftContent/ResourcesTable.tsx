@@ -6,7 +6,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
-import { ResourceDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { ExplainedResourceDrift } from '../../api/types';
 import { ResourceRow } from './ResourceRow';
 
 const STATUS_ORDER: Record<string, number> = {
@@ -17,7 +17,9 @@ const STATUS_ORDER: Record<string, number> = {
 };
 
 /** Drifted, missing and extra resources first, then by kind and name. */
-function sortResources(resources: ResourceDrift[]): ResourceDrift[] {
+function sortResources(
+  resources: ExplainedResourceDrift[],
+): ExplainedResourceDrift[] {
   return [...resources].sort(
     (a, b) =>
       (STATUS_ORDER[a.status] ?? 4) - (STATUS_ORDER[b.status] ?? 4) ||
@@ -31,7 +33,7 @@ function sortResources(resources: ResourceDrift[]): ResourceDrift[] {
  * Every resource compared with Git. Rows that are not in sync start
  * expanded, so what differs is visible without a click.
  */
-export function ResourcesTable(props: { resources: ResourceDrift[] }) {
+export function ResourcesTable(props: { resources: ExplainedResourceDrift[] }) {
   const drifted = props.resources.filter(r => r.status !== 'in-sync').length;
   return (
     <InfoCard

@@ -3,18 +3,23 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityGitopsStatus } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { EntityHistory, pragmaticGitopsApiRef } from '../../api';
+import {
+  EntityGitopsDetails,
+  EntityHistory,
+  pragmaticGitopsApiRef,
+} from '../../api';
 
 /** What the GitOps tab knows about its entity, and how to refresh it. */
 export type EntityDriftState = {
   status: {
-    value?: EntityGitopsStatus;
+    value?: EntityGitopsDetails;
     loading: boolean;
     error?: Error;
   };
   history: { value?: EntityHistory; loading: boolean; error?: Error };
   refresh: () => void;
+  /** Reads status and history again, e.g. after a hotfix was recorded. */
+  reload: () => void;
   refreshing: boolean;
   refreshError?: Error;
 };
@@ -29,7 +34,7 @@ export function useEntityDrift(entity: Entity): EntityDriftState {
   const kind = entity.kind;
   const namespace = entity.metadata.namespace ?? 'default';
   const name = entity.metadata.name;
-  const [refreshed, setRefreshed] = useState<EntityGitopsStatus>();
+  const [refreshed, setRefreshed] = useState<EntityGitopsDetails>();
 
   const status = useAsyncRetry(
     () => api.getEntityStatus({ kind, namespace, name }),
@@ -40,6 +45,7 @@ export function useEntityDrift(entity: Entity): EntityDriftState {
     [api, kind, namespace, name],
   );
   const { retry: reloadHistory } = history;
+  const { retry: reloadStatus } = status;
 
   const [refreshState, refresh] = useAsyncFn(async () => {
     const next = await api.refreshEntity({ kind, namespace, name });
@@ -63,6 +69,11 @@ export function useEntityDrift(entity: Entity): EntityDriftState {
       refresh().catch(() => {
         // The error is kept in refreshState and shown inline.
       });
+    },
+    reload: () => {
+      setRefreshed(undefined);
+      reloadStatus();
+      reloadHistory();
     },
     refreshing: refreshState.loading,
     refreshError: refreshState.error,

@@ -11,6 +11,8 @@ export type CountTile = {
   count: number;
   /** Tiles that cannot be a filter (for example an invalid track). */
   disabled?: boolean;
+  /** A count above zero that needs attention is shown in this colour. */
+  alarm?: 'error' | 'warning';
 };
 
 const useStyles = makeStyles(theme => ({
@@ -31,20 +33,46 @@ const useStyles = makeStyles(theme => ({
   },
   selected: { borderColor: theme.palette.primary.main },
   count: { fontWeight: theme.typography.fontWeightBold as number },
+  error: { color: theme.palette.error.main },
+  warning: { color: theme.palette.warning.dark },
 }));
 
+function TileContent(props: { tile: CountTile; selected: boolean }) {
+  const classes = useStyles();
+  const { tile } = props;
+  const alarm = tile.alarm && tile.count > 0 ? classes[tile.alarm] : '';
+  return (
+    <Paper
+      variant="outlined"
+      className={`${classes.paper} ${props.selected ? classes.selected : ''}`}
+    >
+      <Typography
+        variant="h4"
+        component="div"
+        className={`${classes.count} ${alarm}`}
+      >
+        {tile.count}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {tile.label}
+      </Typography>
+    </Paper>
+  );
+}
+
 /**
- * Counts as tiles; clicking one filters by it, clicking it again removes
- * the filter.
+ * Counts as tiles. With `onSelect`, clicking one filters by it and
+ * clicking it again removes the filter; without, they only count.
  */
 export function CountTiles(props: {
   name: string;
   title: string;
   tiles: CountTile[];
   selected?: string;
-  onSelect: (value: string | undefined) => void;
+  onSelect?: (value: string | undefined) => void;
 }) {
   const classes = useStyles();
+  const { onSelect } = props;
   return (
     <section aria-label={props.title}>
       <Typography variant="overline" color="textSecondary" component="h2">
@@ -53,32 +81,28 @@ export function CountTiles(props: {
       <div className={classes.group}>
         {props.tiles.map(tile => {
           const selected = props.selected === tile.value;
+          const testId = `pragmatic-gitops-tile-${props.name}-${tile.value}`;
+          if (!onSelect) {
+            return (
+              <div
+                key={tile.value}
+                className={classes.tile}
+                data-testid={testId}
+              >
+                <TileContent tile={tile} selected={false} />
+              </div>
+            );
+          }
           return (
             <ButtonBase
               key={tile.value}
               className={classes.tile}
               disabled={tile.disabled}
               aria-pressed={selected}
-              data-testid={`pragmatic-gitops-tile-${props.name}-${tile.value}`}
-              onClick={() => props.onSelect(selected ? undefined : tile.value)}
+              data-testid={testId}
+              onClick={() => onSelect(selected ? undefined : tile.value)}
             >
-              <Paper
-                variant="outlined"
-                className={`${classes.paper} ${
-                  selected ? classes.selected : ''
-                }`}
-              >
-                <Typography
-                  variant="h4"
-                  component="div"
-                  className={classes.count}
-                >
-                  {tile.count}
-                </Typography>
-                <Typography variant="body2" component="div">
-                  {tile.label}
-                </Typography>
-              </Paper>
+              <TileContent tile={tile} selected={selected} />
             </ButtonBase>
           );
         })}

@@ -49,7 +49,10 @@ function overview(query: OverviewQuery = {}): Promise<Overview> {
 }
 
 async function renderPage(getOverview = jest.fn(overview)) {
-  const api = mockPragmaticGitopsApi({ getOverview });
+  const api = mockPragmaticGitopsApi({
+    getOverview,
+    listHotfixes: () => Promise.resolve({ items: [], totalItems: 0 }),
+  });
   await renderInTestApp(
     <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
       <FleetOverviewPage pageSize={PAGE_SIZE} />

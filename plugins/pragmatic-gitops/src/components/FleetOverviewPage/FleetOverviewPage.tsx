@@ -14,6 +14,7 @@ import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { FleetFilterBar } from './FleetFilterBar';
 import { FleetTable, PAGE_SIZES } from './FleetTable';
 import { FleetTotals } from './FleetTotals';
+import { OverdueHotfixes } from './OverdueHotfixes';
 import { useFleetFilters } from './useFleetFilters';
 
 /** @public */
@@ -24,8 +25,9 @@ export interface FleetOverviewPageProps {
 
 /**
  * The fleet overview, for platform leads: how many entities are on each
- * track and in each drift status, and every entity with its status, since
- * when and why, filtered by track, status and owner.
+ * track and in each drift status, hotfixes owed to Git and secrets found in
+ * Git, every entity with its status, since when and why, filtered by track,
+ * status and owner, and the hotfixes whose back-port is overdue.
  *
  * @public
  */
@@ -97,6 +99,9 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
               }
             />
           )}
+          <Box mt={3}>
+            <OverdueHotfixes />
+          </Box>
         </div>
       </Content>
     </Page>

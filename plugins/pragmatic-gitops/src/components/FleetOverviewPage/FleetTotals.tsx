@@ -2,12 +2,13 @@ import Box from '@material-ui/core/Box';
 import {
   DRIFT_STATUSES,
   DriftStatus,
-  Overview,
   Track,
   TRACK_DESCRIPTIONS,
   TRACKS,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { FleetOverview } from '../../api/types';
 import { DriftStatusChip } from '../DriftStatusChip';
+import { findingTiles, hotfixTiles } from './attentionTiles';
 import { CountTile, CountTiles } from './CountTiles';
 import { FleetFilters } from './useFleetFilters';
 
@@ -38,13 +39,15 @@ function statusTiles(byStatus: Record<string, number>): CountTile[] {
 
 /**
  * Fleet totals by track and by status (for the owner filter, if any) as
- * tiles that set the track or status filter.
+ * tiles that set the track or status filter; then, when the backend sends
+ * them, hotfixes owed to Git and secret and stateful findings.
  */
 export function FleetTotals(props: {
-  totals: Overview['totals'];
+  totals: FleetOverview['totals'];
   filters: FleetFilters;
   onChange: (change: Partial<FleetFilters>) => void;
 }) {
+  const { hotfixes, findings } = props.totals;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
       <CountTiles
@@ -65,6 +68,20 @@ export function FleetTotals(props: {
           props.onChange({ status: value as DriftStatus | undefined })
         }
       />
+      {hotfixes && (
+        <CountTiles
+          name="hotfixes"
+          title="Hotfixes"
+          tiles={hotfixTiles(hotfixes)}
+        />
+      )}
+      {findings && findingTiles(findings).length > 0 && (
+        <CountTiles
+          name="findings"
+          title="Findings"
+          tiles={findingTiles(findings)}
+        />
+      )}
     </Box>
   );
 }

@@ -1,13 +1,22 @@
 /** Fixtures and a render helper shared by the EntityDriftContent tests. */
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
   ANNOTATION_TRACK,
   EntityGitopsStatus,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { EntityHistory, pragmaticGitopsApiRef } from '../../../api';
+import {
+  EntityGitopsDetails,
+  EntityHistory,
+  PragmaticGitopsApi,
+  pragmaticGitopsApiRef,
+} from '../../../api';
 import { mockPragmaticGitopsApi } from '../../../__testUtils__/mockPragmaticGitopsApi';
 import { EntityDriftContent } from '../EntityDriftContent';
 
@@ -94,10 +103,21 @@ export async function summaryChip() {
   ).getByTestId('pragmatic-gitops-drift-status-chip');
 }
 
+/** An alert API that keeps what was posted. */
+export function mockAlertApi() {
+  return { post: jest.fn(), alert$: jest.fn() };
+}
+
+/**
+ * Renders the GitOps tab of `entity` over a mock API answering `status`.
+ * The entity has no hotfixes unless `more` says otherwise.
+ */
 export async function renderContent(
   entity: Entity,
-  status: EntityGitopsStatus | Error,
+  status: EntityGitopsStatus | EntityGitopsDetails | Error,
   refreshEntity?: () => Promise<EntityGitopsStatus>,
+  more: Partial<PragmaticGitopsApi> = {},
+  alertApi = mockAlertApi(),
 ) {
   const api = mockPragmaticGitopsApi({
     getEntityStatus: () =>
@@ -106,13 +126,21 @@ export async function renderContent(
         : Promise.resolve(status),
     getEntityHistory: () => Promise.resolve(history),
     refreshEntity,
+    listHotfixes: () => Promise.resolve({ items: [], totalItems: 0 }),
+    ...more,
   });
   await renderInTestApp(
-    <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [pragmaticGitopsApiRef, api],
+        [alertApiRef, alertApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityDriftContent />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return api;
 }

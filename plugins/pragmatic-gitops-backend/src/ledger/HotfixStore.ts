@@ -1,0 +1,265 @@
+import { Knex } from 'knex';
+import { isUniqueViolation } from './dbErrors';
+import { EventRow, eventFromRow, fromRow } from './hotfixRows';
+import {
+  HotfixChange,
+  HotfixEventRecord,
+  HotfixEventType,
+  HotfixStatus,
+  TERMINAL_STATUSES,
+} from './types';
+
+/** A stored hotfix with its current status; `seq` is the numeric id. */
+export type StoredHotfix = {
+  seq: number;
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  appliedBy: string;
+  appliedAt: Date;
+  recordedAt: Date;
+  changes: HotfixChange[];
+  status: HotfixStatus;
+};
+
+export type NewHotfixRow = Omit<StoredHotfix, 'seq' | 'status'> & {
+  idempotencyKey?: string;
+};
+
+export type NewEvent = {
+  type: HotfixEventType;
+  status?: HotfixStatus;
+  actor?: string;
+  at: Date;
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * `appended`: the event is stored; `conflict`: the hotfix is no longer
+ * pending-backport; `duplicate`: an event of this type is already stored.
+ */
+export type AppendOutcome =
+  | { outcome: 'appended' | 'conflict' | 'duplicate'; status: HotfixStatus }
+  | { outcome: 'not-found' };
+
+/** Refs per `where in` query; below every database's bound-parameter limit. */
+const CHUNK = 500;
+
+/**
+ * The insert-only hotfix tables. No method updates or deletes a row; the
+ * database's unique indexes make every "only once" rule hold across replicas.
+ */
+export class HotfixStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Inserts a hotfix and its `recorded` event atomically; a known idempotency key returns the first record. */
+  async insert(
+    row: NewHotfixRow,
+  ): Promise<{ hotfix: StoredHotfix; created: boolean }> {
+    const replay = async () =>
+      row.idempotencyKey
+        ? this.byIdempotencyKey(row.appliedBy, row.idempotencyKey)
+        : undefined;
+    const first = await replay();
+    if (first) return { hotfix: first, created: false };
+    try {
+      const seq = await this.db.transaction(async tx => {
+        const [inserted] = await tx('hotfixes')
+          .insert({
+            entity_ref: row.entityRef,
+            title: row.title,
+            description: row.description ?? null,
+            incident_url: row.incidentUrl ?? null,
+            applied_by: row.appliedBy,
+            applied_at: row.appliedAt,
+            recorded_at: row.recordedAt,
+            changes: JSON.stringify(row.changes),
+            idempotency_key: row.idempotencyKey ?? null,
+          })
+          .returning('id');
+        const id = Number(
+          typeof inserted === 'object' ? inserted.id : inserted,
+        );
+        await tx('hotfix_events').insert({
+          hotfix_id: id,
+          type: 'recorded',
+          status: 'pending-backport',
+          actor: row.appliedBy,
+          at: row.recordedAt,
+          detail: null,
+        });
+        return id;
+      });
+      return { hotfix: (await this.get(seq))!, created: true };
+    } catch (error) {
+      // A concurrent retry with the same key won the race: answer with its record.
+      const winner = isUniqueViolation(error) ? await replay() : undefined;
+      if (winner) return { hotfix: winner, created: false };
+      throw error;
+    }
+  }
+
+  async get(seq: number): Promise<StoredHotfix | undefined> {
+    const row = await this.select().where('h.id', seq).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async byIdempotencyKey(
+    appliedBy: string,
+    key: string,
+  ): Promise<StoredHotfix | undefined> {
+    const row = await this.select()
+      .where({ 'h.applied_by': appliedBy, 'h.idempotency_key': key })
+      .first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Newest first. `appliedBefore` keeps those applied at or before it. */
+  async list(
+    filter: {
+      entityRef?: string;
+      status?: HotfixStatus;
+      appliedBefore?: Date;
+      withoutEvent?: HotfixEventType;
+    } = {},
+  ): Promise<StoredHotfix[]> {
+    const query = this.select().orderBy('h.id', 'desc');
+    if (filter.entityRef) query.where('h.entity_ref', filter.entityRef);
+    if (filter.status) this.whereStatus(query, filter.status);
+    if (filter.appliedBefore) {
+      query.where('h.applied_at', '<=', filter.appliedBefore);
+    }
+    if (filter.withoutEvent) {
+      query.whereNotExists(
+        this.db('hotfix_events as w')
+          .select(this.db.raw('1'))
+          .where('w.hotfix_id', this.db.ref('h.id'))
+          .where('w.type', filter.withoutEvent),
+      );
+    }
+    return (await query).map(fromRow);
+  }
+
+  /** Events per hotfix, oldest first. */
+  async events(seqs: number[]): Promise<Map<number, HotfixEventRecord[]>> {
+    const result = new Map<number, HotfixEventRecord[]>(
+      seqs.map(seq => [seq, []]),
+    );
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      const rows: EventRow[] = await this.db('hotfix_events')
+        .whereIn('hotfix_id', seqs.slice(i, i + CHUNK))
+        .orderBy('id', 'asc');
+      for (const row of rows) {
+        result.get(Number(row.hotfix_id))?.push(eventFromRow(row));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Appends an event unless its type is already stored for the hotfix or,
+   * with `onlyIfPending`, the hotfix has left pending-backport. The hotfix row
+   * is locked (PostgreSQL, MySQL) and the unique indexes catch any race left.
+   */
+  async append(
+    seq: number,
+    event: NewEvent,
+    { onlyIfPending }: { onlyIfPending: boolean },
+  ): Promise<AppendOutcome> {
+    try {
+      return await this.db.transaction(async tx => {
+        const lock = tx('hotfixes').where('id', seq).first('id');
+        if (this.db.client.dialect !== 'sqlite3') lock.forUpdate();
+        if (!(await lock)) return { outcome: 'not-found' as const };
+        const status = await this.statusOf(tx, seq);
+        if (onlyIfPending && status !== 'pending-backport') {
+          return { outcome: 'conflict' as const, status };
+        }
+        const existing = await tx('hotfix_events')
+          .where({ hotfix_id: seq, type: event.type })
+          .first('id');
+        if (existing) return { outcome: 'duplicate' as const, status };
+        await tx('hotfix_events').insert({
+          hotfix_id: seq,
+          type: event.type,
+          status: event.status ?? null,
+          actor: event.actor ?? null,
+          at: event.at,
+          detail: event.detail ? JSON.stringify(event.detail) : null,
+        });
+        return { outcome: 'appended' as const, status: event.status ?? status };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const status = await this.statusOf(this.db, seq);
+      return {
+        outcome: status === 'pending-backport' ? 'duplicate' : 'conflict',
+        status,
+      };
+    }
+  }
+
+  /** Pending hotfixes, and those of them applied at or before `cutoff`. */
+  async counts(
+    cutoff: Date,
+    entityRefs?: string[],
+  ): Promise<{ pending: number; overdue: number }> {
+    const count = async (refs: string[] | undefined, overdue: boolean) => {
+      const query = this.db('hotfixes as h');
+      this.whereStatus(query, 'pending-backport');
+      if (refs) query.whereIn('h.entity_ref', refs);
+      if (overdue) query.where('h.applied_at', '<=', cutoff);
+      const [{ n }] = await query.count({ n: '*' });
+      return Number(n);
+    };
+    const totals = { pending: 0, overdue: 0 };
+    const chunks: (string[] | undefined)[] = [];
+    if (!entityRefs) chunks.push(undefined);
+    for (let i = 0; entityRefs && i < entityRefs.length; i += CHUNK) {
+      chunks.push(entityRefs.slice(i, i + CHUNK));
+    }
+    for (const refs of chunks) {
+      totals.pending += await count(refs, false);
+      totals.overdue += await count(refs, true);
+    }
+    return totals;
+  }
+
+  private select(db: Knex | Knex.Transaction = this.db) {
+    return db('hotfixes as h').select(
+      'h.*',
+      db('hotfix_events as s')
+        .select('s.status')
+        .where('s.hotfix_id', db.ref('h.id'))
+        .whereNotNull('s.status')
+        .orderBy('s.id', 'desc')
+        .limit(1)
+        .as('status'),
+    );
+  }
+
+  /** At most one transition leaves pending-backport, so that is the status unless one exists. */
+  private whereStatus(query: Knex.QueryBuilder, status: HotfixStatus) {
+    const transition = this.db('hotfix_events as t')
+      .select(this.db.raw('1'))
+      .where('t.hotfix_id', this.db.ref('h.id'));
+    if (status === 'pending-backport') {
+      query.whereNotExists(transition.whereIn('t.status', TERMINAL_STATUSES));
+    } else {
+      query.whereExists(transition.where('t.status', status));
+    }
+  }
+
+  private async statusOf(
+    db: Knex | Knex.Transaction,
+    seq: number,
+  ): Promise<HotfixStatus> {
+    const row = await db('hotfix_events')
+      .where('hotfix_id', seq)
+      .whereNotNull('status')
+      .orderBy('id', 'desc')
+      .first('status');
+    return (row?.status as HotfixStatus) ?? 'pending-backport';
+  }
+}

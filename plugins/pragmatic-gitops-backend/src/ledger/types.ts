@@ -1,0 +1,126 @@
+/**
+ * Types of the hotfix ledger. `Hotfix`, `HotfixEvent` and `HotfixList` are
+ * the JSON shapes of the REST API (dates as ISO strings); `HotfixRecord` and
+ * `HotfixEventRecord` are what the service hands to backend code (dates as
+ * Date objects).
+ */
+
+/** Where a hotfix is in its life; see the brief's "Hotfix ledger". */
+export type HotfixStatus =
+  | 'pending-backport'
+  | 'backported'
+  | 'reverted'
+  | 'abandoned';
+
+export const HOTFIX_STATUSES: readonly HotfixStatus[] = [
+  'pending-backport',
+  'backported',
+  'reverted',
+  'abandoned',
+];
+
+/** Statuses a pending hotfix may move to, once. */
+export const TERMINAL_STATUSES: readonly HotfixStatus[] = [
+  'backported',
+  'reverted',
+  'abandoned',
+];
+
+export type HotfixEventType =
+  | 'recorded'
+  | 'drift-observed'
+  | 'backported'
+  | 'reverted'
+  | 'abandoned'
+  | 'overdue-notified';
+
+/** What a hotfix changed: one resource, optionally down to JSON pointers. */
+export type HotfixChange = {
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** RFC 6901 pointers into the resource, e.g. /spec/replicas. */
+  paths?: string[];
+};
+
+export type HotfixEventRecord = {
+  type: HotfixEventType;
+  /** The status after this event; absent when it did not change the status. */
+  status?: HotfixStatus;
+  /** User entity ref of whoever caused the event; absent for the system. */
+  actor?: string;
+  at: Date;
+  detail?: Record<string, unknown>;
+};
+
+export type HotfixRecord = {
+  /** Public id, `HF-<n>`. */
+  id: string;
+  /** Entity ref, lower-cased as the catalog compares refs. */
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  /** User entity ref of the caller who recorded it. */
+  appliedBy: string;
+  appliedAt: Date;
+  recordedAt: Date;
+  changes: HotfixChange[];
+  status: HotfixStatus;
+  /** appliedAt + the back-port SLA. */
+  backportDueAt: Date;
+  /** Still pending-backport after backportDueAt. Computed when read. */
+  overdue: boolean;
+};
+
+export type HotfixRecordWithEvents = HotfixRecord & {
+  /** Oldest first. */
+  events: HotfixEventRecord[];
+};
+
+/** A hotfix as the REST API returns it. */
+export type HotfixEvent = Omit<HotfixEventRecord, 'at'> & { at: string };
+
+export type Hotfix = Omit<
+  HotfixRecord,
+  'appliedAt' | 'recordedAt' | 'backportDueAt'
+> & {
+  appliedAt: string;
+  recordedAt: string;
+  backportDueAt: string;
+  /** Only on GET /hotfixes/{id} and the responses of writes. */
+  events?: HotfixEvent[];
+};
+
+/** A hotfix with its events, oldest first, as JSON (what the lifecycle code reads). */
+export type HotfixWithEvents = Hotfix & { events: HotfixEvent[] };
+
+export type HotfixList = { items: Hotfix[]; totalItems: number };
+
+/** Body of POST /hotfixes, after OpenAPI validation. */
+export type NewHotfixRequest = {
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  appliedAt?: string;
+  changes: HotfixChange[];
+};
+
+export type HotfixListFilter = {
+  entityRef?: string;
+  status?: HotfixStatus;
+  overdue?: boolean;
+  offset?: number;
+  limit?: number;
+};
+
+/** Events the lifecycle code (drift / Git watchers) may append. */
+export type LifecycleEvent = {
+  type: 'drift-observed' | 'backported' | 'reverted';
+  detail?: Record<string, unknown>;
+  /** When it happened (Date or ISO string); default now. */
+  at?: Date | string;
+  /** Defaults to none: the system observed it. */
+  actor?: string;
+};

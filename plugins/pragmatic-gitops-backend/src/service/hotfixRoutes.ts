@@ -1,0 +1,141 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { JsonObject } from '@backstage/types';
+import { Request } from 'express';
+import { HotfixService } from '../ledger/HotfixService';
+import { toApiHotfix } from '../ledger/toApiHotfix';
+import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
+import { spec } from '../schema/openapi/generated';
+
+/**
+ * What `createOpenApiRouter()` resolves to. (Spelled as
+ * `Awaited<ReturnType<typeof createOpenApiRouter>>` the type is too deep for
+ * the compiler; this is the same type.)
+ */
+export type HotfixRouter = ApiRouter<typeof spec>;
+
+export type HotfixRoutesOptions = {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  hotfixes: HotfixService;
+};
+
+type AuditedWrite = 'hotfix-create' | 'hotfix-backport' | 'hotfix-abandon';
+
+/**
+ * The hotfix ledger's REST API, added to the plugin's spec-validated router.
+ * Writes are for signed-in users only (who applied a hotfix comes from their
+ * credentials, never from the body) and are audited; reads are for users and
+ * services and only show hotfixes of entities the caller may read.
+ */
+export function registerHotfixRoutes(
+  router: HotfixRouter,
+  options: HotfixRoutesOptions,
+): void {
+  const { httpAuth, auditor, hotfixes } = options;
+
+  /** Runs a write inside an audit event, recording its success or failure. */
+  async function audited<T>(
+    req: Request,
+    eventId: AuditedWrite,
+    meta: { hotfixId?: string; entityRef?: string; actor: string },
+    write: () => Promise<T>,
+    successMeta: (result: T) => JsonObject,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await write();
+      await event.success({ meta: successMeta(result) });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.get('/hotfixes', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef, status, overdue, offset, limit } = req.query;
+    const list = await hotfixes.list(
+      {
+        entityRef,
+        status: status as HotfixStatus | undefined,
+        overdue: overdue === undefined ? undefined : String(overdue) === 'true',
+        offset: offset === undefined ? undefined : Number(offset),
+        limit: limit === undefined ? undefined : Number(limit),
+      },
+      credentials,
+    );
+    res.json({
+      items: list.items.map(toApiHotfix),
+      totalItems: list.totalItems,
+    });
+  });
+
+  router.post('/hotfixes', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const actor = credentials.principal.userEntityRef;
+    const idempotencyKey = req.header('idempotency-key') || undefined;
+    const { hotfix, created } = await audited(
+      req,
+      'hotfix-create',
+      { entityRef: req.body.entityRef, actor },
+      () =>
+        hotfixes.create(req.body as NewHotfixRequest, {
+          credentials,
+          idempotencyKey,
+        }),
+      result => ({
+        hotfixId: result.hotfix.id,
+        entityRef: result.hotfix.entityRef,
+        actor,
+        replayed: !result.created,
+      }),
+    );
+    res.status(created ? 201 : 200).json(toApiHotfix(hotfix));
+  });
+
+  router.get('/hotfixes/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(toApiHotfix(await hotfixes.get(req.params.id, credentials)));
+  });
+
+  router.post('/hotfixes/:id/backport', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const actor = credentials.principal.userEntityRef;
+    const hotfixId = req.params.id;
+    const entityRef = await hotfixes.entityRefOf(hotfixId);
+    const hotfix = await audited(
+      req,
+      'hotfix-backport',
+      { hotfixId, entityRef, actor },
+      () => hotfixes.backport(hotfixId, req.body, credentials),
+      result => ({ hotfixId, status: result.status, url: req.body.url }),
+    );
+    res.json(toApiHotfix(hotfix));
+  });
+
+  router.post('/hotfixes/:id/abandon', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const actor = credentials.principal.userEntityRef;
+    const hotfixId = req.params.id;
+    const entityRef = await hotfixes.entityRefOf(hotfixId);
+    const hotfix = await audited(
+      req,
+      'hotfix-abandon',
+      { hotfixId, entityRef, actor },
+      () => hotfixes.abandon(hotfixId, req.body, credentials),
+      result => ({ hotfixId, status: result.status }),
+    );
+    res.json(toApiHotfix(hotfix));
+  });
+}

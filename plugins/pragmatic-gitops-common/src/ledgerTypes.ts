@@ -1,0 +1,208 @@
+/**
+ * Types of the hotfix ledger and secret references, as the pragmatic-gitops
+ * backend sends them. Additions to earlier responses are optional, so a
+ * client still works against an older backend.
+ */
+import {
+  Difference,
+  EntityDrift,
+  EntityGitopsStatus,
+  Overview,
+  ResourceDrift,
+} from './types';
+
+/** Where a hotfix stands in the ledger. @public */
+export type HotfixStatus =
+  | 'pending-backport'
+  | 'backported'
+  | 'reverted'
+  | 'abandoned';
+
+/** Every hotfix status, open one first. @public */
+export const HOTFIX_STATUSES: readonly HotfixStatus[] = [
+  'pending-backport',
+  'backported',
+  'reverted',
+  'abandoned',
+];
+
+/**
+ * One resource a hotfix changed by hand, and the JSON pointers of the fields
+ * it touched; no `paths` means the whole resource.
+ *
+ * @public
+ */
+export type HotfixChange = {
+  kind: string;
+  namespace?: string;
+  name: string;
+  paths?: string[];
+};
+
+/** @public */
+export type HotfixEventType =
+  | 'recorded'
+  | 'drift-observed'
+  | 'backported'
+  | 'reverted'
+  | 'abandoned'
+  | 'overdue-notified';
+
+/** One entry of a hotfix's append-only history. @public */
+export type HotfixEvent = {
+  type: HotfixEventType;
+  status?: HotfixStatus;
+  /** Entity ref of the user (or service) behind the event, if any. */
+  actor?: string;
+  at: string;
+  detail?: {
+    /** Commit or pull request that back-ported the hotfix. */
+    url?: string;
+    revision?: string;
+    /** How the event was detected, e.g. `trailer` or `git-matches-live`. */
+    via?: string;
+    reason?: string;
+  };
+};
+
+/**
+ * An imperative change made outside Git, recorded in the ledger. Dates are
+ * ISO 8601 strings.
+ *
+ * @public
+ */
+export type Hotfix = {
+  /** `HF-<n>`. */
+  id: string;
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  /** Entity ref of the user who recorded it, from their credentials. */
+  appliedBy: string;
+  appliedAt: string;
+  recordedAt: string;
+  changes: HotfixChange[];
+  status: HotfixStatus;
+  /** True once the back-port is later than the SLA allows. */
+  overdue: boolean;
+  backportDueAt: string;
+  /** Sent by `GET /hotfixes/{id}`; lists may leave it out. */
+  events?: HotfixEvent[];
+};
+
+/**
+ * Body of `POST /hotfixes`. There is deliberately no field for who applied
+ * it: the backend takes that from the caller's credentials.
+ *
+ * @public
+ */
+export type RecordHotfixInput = {
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  appliedAt?: string;
+  changes: HotfixChange[];
+};
+
+/** @public */
+export type RecordHotfixOptions = {
+  /**
+   * Sent as the `Idempotency-Key` header: a retry with the same key returns
+   * the hotfix the first attempt recorded instead of recording another.
+   */
+  idempotencyKey?: string;
+};
+
+/** Filters of `GET /hotfixes`. @public */
+export type HotfixQuery = {
+  entityRef?: string;
+  status?: HotfixStatus;
+  overdue?: boolean;
+  offset?: number;
+  /** At most 500. */
+  limit?: number;
+};
+
+/** Response of `GET /hotfixes`. @public */
+export type HotfixList = {
+  items: Hotfix[];
+  totalItems: number;
+};
+
+/** What the secret store's metadata says about a reference. @public */
+export type SecretRefResolution = {
+  status: 'exists' | 'missing' | 'unchecked' | 'error';
+  version?: string | number;
+  updatedAt?: string;
+  reason?: string;
+};
+
+/** A workload (and container) that uses a secret reference. @public */
+export type SecretRefUsage = {
+  kind: string;
+  name: string;
+  container?: string;
+};
+
+/**
+ * A reference to a secret in a secret manager — never its value.
+ *
+ * @public
+ */
+export type SecretRef = {
+  store: { kind: string; name?: string };
+  key: string;
+  property?: string;
+  version?: string | number;
+  /** What declares the reference: `ExternalSecret`, an annotation, … */
+  via: string;
+  usedBy: SecretRefUsage[];
+  resolution: SecretRefResolution;
+};
+
+/** A difference, and the hotfix that explains it, if any. @public */
+export type ExplainedDifference = Difference & { explainedBy?: string };
+
+/** A resource's drift, and the hotfix that explains it, if any. @public */
+export type ExplainedResourceDrift = ResourceDrift & {
+  explainedBy?: string;
+  differences: ExplainedDifference[];
+};
+
+/** @public */
+export type ExplainedEntityDrift = EntityDrift & {
+  resources?: ExplainedResourceDrift[];
+};
+
+/**
+ * Response of `GET /entities/{kind}/{namespace}/{name}`, with the entity's
+ * open hotfixes and its secret references.
+ *
+ * @public
+ */
+export type EntityGitopsDetails = EntityGitopsStatus & {
+  drift: ExplainedEntityDrift;
+  hotfixes?: Hotfix[];
+  secretRefs?: SecretRef[];
+};
+
+/** Hotfixes owed to Git across the fleet. @public */
+export type HotfixTotals = { pending: number; overdue: number };
+
+/** Secret and stateful findings across the fleet; each may be absent. @public */
+export type FindingTotals = {
+  plaintextSecrets?: number;
+  encryptedSecrets?: number;
+  unresolvedSecretRefs?: number;
+  statefulInDeclarative?: number;
+};
+
+/** Response of `GET /overview`, with hotfix and finding counts. @public */
+export type FleetOverview = Overview & {
+  totals: Overview['totals'] & {
+    hotfixes?: HotfixTotals;
+    findings?: FindingTotals;
+  };
+};

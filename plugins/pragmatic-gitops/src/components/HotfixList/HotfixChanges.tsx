@@ -1,0 +1,53 @@
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { HotfixChange } from '../../api/types';
+
+const useStyles = makeStyles(theme => ({
+  list: { margin: 0, paddingLeft: theme.spacing(3) },
+  mono: { fontFamily: 'monospace' },
+}));
+
+/** `Deployment payments/payments-api`. */
+export function changeLabel(change: HotfixChange): string {
+  const name = change.namespace
+    ? `${change.namespace}/${change.name}`
+    : change.name;
+  return `${change.kind} ${name}`;
+}
+
+/** What a hotfix changed: each resource and the fields it touched. */
+export function HotfixChanges(props: { changes: HotfixChange[] }) {
+  const classes = useStyles();
+  if (props.changes.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No resources recorded.
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.list} aria-label="Changed resources">
+      {props.changes.map((change, index) => (
+        <li key={`${changeLabel(change)}-${index}`}>
+          <span className={classes.mono}>{changeLabel(change)}</span>
+          {change.paths && change.paths.length > 0 ? (
+            <>
+              {': '}
+              {change.paths.map((path, i) => (
+                <span key={path}>
+                  {i > 0 && ', '}
+                  <code>{path}</code>
+                </span>
+              ))}
+            </>
+          ) : (
+            <Typography variant="caption" color="textSecondary">
+              {' '}
+              (whole resource)
+            </Typography>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,99 @@
+import { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import {
+  InfoCard,
+  InfoCardVariants,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { Hotfix } from '../../api/types';
+import { HotfixBanners } from './HotfixBanners';
+import { HotfixRow } from './HotfixRow';
+import { isOpen } from './sortHotfixes';
+import { EntityHotfixesState } from './useEntityHotfixes';
+
+function subheader(hotfixes: Hotfix[] | undefined): string | undefined {
+  if (!hotfixes) {
+    return undefined;
+  }
+  const open = hotfixes.filter(isOpen).length;
+  const overdue = hotfixes.filter(h => isOpen(h) && h.overdue).length;
+  return [
+    `${open} pending back-port`,
+    ...(overdue ? [`${overdue} overdue`] : []),
+    `${hotfixes.length} in total`,
+  ].join(' · ');
+}
+
+/**
+ * The entity's hotfix ledger: the alarms (unless shown elsewhere on the
+ * page), then every hotfix, open ones first, each expandable to its
+ * details and history.
+ */
+export function HotfixesCard(props: {
+  state: EntityHotfixesState;
+  onChanged: (hotfix: Hotfix) => void;
+  /** False when the page shows the banners itself, higher up. */
+  showBanners?: boolean;
+  action?: ReactNode;
+  variant?: InfoCardVariants;
+}) {
+  const { hotfixes, loading, error } = props.state;
+  return (
+    <InfoCard
+      title="Hotfixes"
+      subheader={subheader(hotfixes)}
+      action={props.action}
+      variant={props.variant}
+    >
+      <div data-testid="pragmatic-gitops-hotfixes">
+        {loading && !hotfixes && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {hotfixes && props.showBanners !== false && (
+          <Box mb={2}>
+            <HotfixBanners hotfixes={hotfixes} />
+          </Box>
+        )}
+        {hotfixes && hotfixes.length === 0 && (
+          <Typography variant="body2" color="textSecondary">
+            No hotfixes recorded. Changed something in production by hand?
+            Record it, so it is back-ported to Git instead of reverted.
+          </Typography>
+        )}
+        {hotfixes && hotfixes.length > 0 && (
+          <TableContainer>
+            <Table size="small" aria-label="Hotfixes">
+              <TableHead>
+                <TableRow>
+                  <TableCell padding="checkbox" />
+                  <TableCell>ID</TableCell>
+                  <TableCell>Title</TableCell>
+                  <TableCell>Status</TableCell>
+                  <TableCell>Applied by</TableCell>
+                  <TableCell>Applied</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {hotfixes.map(hotfix => (
+                  <HotfixRow
+                    key={hotfix.id}
+                    hotfix={hotfix}
+                    onChanged={props.onChanged}
+                  />
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </div>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,3 @@
+export { RecordHotfixButton } from './RecordHotfixButton';
+export { RecordHotfixDialog } from './RecordHotfixDialog';
+export type { RecordHotfixDialogProps } from './RecordHotfixDialog';

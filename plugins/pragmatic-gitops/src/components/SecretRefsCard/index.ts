@@ -1,0 +1,3 @@
+export { EntitySecretRefsCard } from './EntitySecretRefsCard';
+export type { EntitySecretRefsCardProps } from './EntitySecretRefsCard';
+export { SecretRefsCard } from './SecretRefsCard';
