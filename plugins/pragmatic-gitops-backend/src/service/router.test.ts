@@ -31,6 +31,9 @@ spec:
         - name: web
           image: shop/web:1.0.0
           resources: { requests: { cpu: 500m, memory: 256Mi } }
+          env:
+            - name: DB_PASSWORD
+              valueFrom: { secretKeyRef: { name: web-db, key: password } }
 `,
   'deploy/web/secret.yaml': `apiVersion: v1
 kind: Secret
@@ -93,6 +96,12 @@ function liveDeployment(image: string) {
               image,
               imagePullPolicy: 'IfNotPresent',
               resources: { requests: { cpu: '0.5', memory: '256Mi' } },
+              env: [
+                {
+                  name: 'DB_PASSWORD',
+                  valueFrom: { secretKeyRef: { name: 'web-db', key: 'password' } },
+                },
+              ],
             },
           ],
         },
@@ -219,6 +228,14 @@ describe('pragmatic-gitops router', () => {
       ],
     });
     expect(byKind.Secret.status).toBe('drifted');
+    expect(res.body.secretRefs).toEqual([
+      expect.objectContaining({
+        store: { kind: 'kubernetes' },
+        key: 'web-db',
+        property: 'password',
+        usedBy: [expect.objectContaining({ kind: 'Deployment', name: 'web' })],
+      }),
+    ]);
     expect(byKind.Secret.differences[0]).toMatchObject({ masked: true });
 
     const history = await request(server)

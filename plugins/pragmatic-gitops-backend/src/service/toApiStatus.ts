@@ -1,5 +1,5 @@
 import {
-  EntityGitopsStatus,
+  EntityGitopsDetails,
   Finding,
   StatusTransition,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -14,8 +14,8 @@ export function toApiStatus(
   entityRef: string,
   stored: StoredEntityStatus<StatusDetail>,
   annotationFindings: Finding[],
-): EntityGitopsStatus {
-  const { findings = [], ...detail } = stored.detail ?? { findings: [] };
+): EntityGitopsDetails {
+  const { findings = [], secretRefs, ...detail } = stored.detail ?? { findings: [] };
   return {
     entityRef,
     track: stored.track,
@@ -27,6 +27,7 @@ export function toApiStatus(
       ...detail,
     },
     findings: [...annotationFindings, ...findings],
+    ...(secretRefs ? { secretRefs } : {}),
   };
 }
 
