@@ -29,6 +29,13 @@ async function waitFor(url, deadline) {
   throw new Error(`${url} did not answer within ${STARTUP_TIMEOUT_MS / 1000}s`);
 }
 
+async function guestToken() {
+  const res = await fetch(`${BACKEND}/api/auth/guest/refresh?env=development`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return (await res.json()).backstageIdentity.token;
+}
+
 async function signInAsGuest() {
   await page.goto(APP);
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -119,6 +126,46 @@ describe('demo portal', () => {
     await fleet.getByText('payments-api').first().waitFor();
     await fleet.getByText('events-kafka').first().waitFor();
     await page.screenshot({ path: 'docs/screenshots/fleet.png', fullPage: true });
+  });
+
+  it('raises an alarm for a hotfix the controller reverted before any back-port', async () => {
+    await page.goto(`${APP}/catalog/default/component/payments-db/gitops`);
+    const alarm = page.getByTestId('pragmatic-gitops-hotfix-reverted-alarm');
+    await alarm.waitFor();
+    assert.match(await alarm.innerText(), /HF-\d+/);
+  });
+
+  it('shows drift explained by an overdue hotfix', async () => {
+    await page.goto(`${APP}/catalog/default/component/events-kafka/gitops`);
+    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Explained').first().waitFor();
+    await page.getByTestId('pragmatic-gitops-hotfix-overdue-warning').waitFor();
+    await page.getByTestId('pragmatic-gitops-hotfixes').getByText('retention', { exact: false }).first().waitFor();
+  });
+
+  it('records a hotfix from the GitOps tab as the signed-in user', async () => {
+    await page.goto(`${APP}/catalog/default/component/checkout-web/gitops`);
+    await page.getByRole('button', { name: 'Record hotfix' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('Raise checkout-web memory limit during Black Friday');
+    await dialog.getByLabel('Incident link').fill('https://status.example.com/incidents/INC-3001');
+    const manual = dialog.getByTestId('pragmatic-gitops-hotfix-manual-change');
+    await manual.getByLabel('Kind', { exact: true }).fill('Deployment');
+    await manual.getByLabel('Namespace', { exact: true }).fill('payments');
+    await manual.getByLabel('Name', { exact: true }).fill('checkout-web');
+    await manual.getByRole('button', { name: 'Add resource' }).click();
+    await dialog.getByRole('button', { name: 'Record hotfix' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const hotfixes = page.getByTestId('pragmatic-gitops-hotfixes');
+    await hotfixes.getByText('Raise checkout-web memory limit', { exact: false }).first().waitFor();
+    // Identity comes from the guest's credentials, never from the page.
+    const res = await page.request.get(`${BACKEND}/api/pragmatic-gitops/hotfixes?entityRef=component:default/checkout-web`, {
+      headers: { Authorization: `Bearer ${await guestToken()}` },
+    });
+    const { items } = await res.json();
+    assert.equal(items[0].appliedBy, 'user:development/guest');
+    assert.equal(items[0].status, 'pending-backport');
+    await page.screenshot({ path: 'docs/screenshots/hotfixes.png' });
   });
 
   it('shows the annotation error of the entity with an invalid track', async () => {
