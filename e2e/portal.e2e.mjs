@@ -102,14 +102,17 @@ describe('demo portal', () => {
       .waitFor();
   });
 
-  it('shows computed drift on the GitOps tab, down to the field', async () => {
+  it('shows computed drift on the GitOps tab, down to the field, explained by its hotfix', async () => {
     await page.goto(`${APP}/catalog/default/component/payments-api/gitops`);
     const content = page.getByTestId('pragmatic-gitops-drift-content');
     await content.waitFor();
-    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Drifted').first().waitFor();
+    // The demo's open hotfix covers both differences, so the drift is explained.
+    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Explained').first().waitFor();
     const resources = page.getByTestId('pragmatic-gitops-resources');
     await resources.getByText('/spec/template/spec/containers/0/image').first().waitFor();
-    assert.match(await resources.innerText(), /1\.14\.3-hotfix\.1/);
+    const text = await resources.innerText();
+    assert.match(text, /1\.14\.3-hotfix\.1/);
+    assert.match(text, /HF-\d+/);
     await page.screenshot({ path: 'docs/screenshots/entity-gitops.png', fullPage: true });
   });
 
@@ -123,8 +126,10 @@ describe('demo portal', () => {
     await page.goto(`${APP}/pragmatic-gitops`);
     const fleet = page.getByTestId('pragmatic-gitops-fleet');
     await fleet.waitFor();
-    await fleet.getByText('payments-api').first().waitFor();
-    await fleet.getByText('events-kafka').first().waitFor();
+    // Entity links show titles once the catalog answers.
+    await fleet.getByText('Payments API').filter({ visible: true }).first().waitFor();
+    await fleet.getByText('Events Kafka').filter({ visible: true }).first().waitFor();
+    await fleet.getByText('Overdue back-ports').first().waitFor();
     await page.screenshot({ path: 'docs/screenshots/fleet.png', fullPage: true });
   });
 
