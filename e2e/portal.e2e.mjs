@@ -54,7 +54,9 @@ before(async () => {
     await waitFor(`${BACKEND}/api/pragmatic-gitops/health`, deadline);
     await waitFor(APP, deadline);
   } catch (error) {
-    console.error(readFileSync(PORTAL_LOG, 'utf8').split('\n').slice(-60).join('\n'));
+    console.error(
+      readFileSync(PORTAL_LOG, 'utf8').split('\n').slice(-60).join('\n'),
+    );
     throw error;
   }
   mkdirSync('docs/screenshots', { recursive: true });
@@ -107,18 +109,32 @@ describe('demo portal', () => {
     const content = page.getByTestId('pragmatic-gitops-drift-content');
     await content.waitFor();
     // The demo's open hotfix covers both differences, so the drift is explained.
-    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Explained').first().waitFor();
+    await page
+      .getByTestId('pragmatic-gitops-drift-status')
+      .getByText('Explained')
+      .first()
+      .waitFor();
     const resources = page.getByTestId('pragmatic-gitops-resources');
-    await resources.getByText('/spec/template/spec/containers/0/image').first().waitFor();
+    await resources
+      .getByText('/spec/template/spec/containers/0/image')
+      .first()
+      .waitFor();
     const text = await resources.innerText();
     assert.match(text, /1\.14\.3-hotfix\.1/);
     assert.match(text, /HF-\d+/);
-    await page.screenshot({ path: 'docs/screenshots/entity-gitops.png', fullPage: true });
+    await page.screenshot({
+      path: 'docs/screenshots/entity-gitops.png',
+      fullPage: true,
+    });
   });
 
   it('shows pending Terraform changes for an imperative entity', async () => {
     await page.goto(`${APP}/catalog/default/component/edge-cdn/gitops`);
-    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Pending').first().waitFor();
+    await page
+      .getByTestId('pragmatic-gitops-drift-status')
+      .getByText('Pending')
+      .first()
+      .waitFor();
     await page.getByText('cloudflare_ruleset.cache').first().waitFor();
   });
 
@@ -127,10 +143,21 @@ describe('demo portal', () => {
     const fleet = page.getByTestId('pragmatic-gitops-fleet');
     await fleet.waitFor();
     // Entity links show titles once the catalog answers.
-    await fleet.getByText('Payments API').filter({ visible: true }).first().waitFor();
-    await fleet.getByText('Events Kafka').filter({ visible: true }).first().waitFor();
+    await fleet
+      .getByText('Payments API')
+      .filter({ visible: true })
+      .first()
+      .waitFor();
+    await fleet
+      .getByText('Events Kafka')
+      .filter({ visible: true })
+      .first()
+      .waitFor();
     await fleet.getByText('Overdue back-ports').first().waitFor();
-    await page.screenshot({ path: 'docs/screenshots/fleet.png', fullPage: true });
+    await page.screenshot({
+      path: 'docs/screenshots/fleet.png',
+      fullPage: true,
+    });
   });
 
   it('raises an alarm for a hotfix the controller reverted before any back-port', async () => {
@@ -142,17 +169,29 @@ describe('demo portal', () => {
 
   it('shows drift explained by an overdue hotfix', async () => {
     await page.goto(`${APP}/catalog/default/component/events-kafka/gitops`);
-    await page.getByTestId('pragmatic-gitops-drift-status').getByText('Explained').first().waitFor();
+    await page
+      .getByTestId('pragmatic-gitops-drift-status')
+      .getByText('Explained')
+      .first()
+      .waitFor();
     await page.getByTestId('pragmatic-gitops-hotfix-overdue-warning').waitFor();
-    await page.getByTestId('pragmatic-gitops-hotfixes').getByText('retention', { exact: false }).first().waitFor();
+    await page
+      .getByTestId('pragmatic-gitops-hotfixes')
+      .getByText('retention', { exact: false })
+      .first()
+      .waitFor();
   });
 
   it('records a hotfix from the GitOps tab as the signed-in user', async () => {
     await page.goto(`${APP}/catalog/default/component/checkout-web/gitops`);
     await page.getByRole('button', { name: 'Record hotfix' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Title').fill('Raise checkout-web memory limit during Black Friday');
-    await dialog.getByLabel('Incident link').fill('https://status.example.com/incidents/INC-3001');
+    await dialog
+      .getByLabel('Title')
+      .fill('Raise checkout-web memory limit during Black Friday');
+    await dialog
+      .getByLabel('Incident link')
+      .fill('https://status.example.com/incidents/INC-3001');
     const manual = dialog.getByTestId('pragmatic-gitops-hotfix-manual-change');
     await manual.getByLabel('Kind', { exact: true }).fill('Deployment');
     await manual.getByLabel('Namespace', { exact: true }).fill('payments');
@@ -162,11 +201,17 @@ describe('demo portal', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const hotfixes = page.getByTestId('pragmatic-gitops-hotfixes');
-    await hotfixes.getByText('Raise checkout-web memory limit', { exact: false }).first().waitFor();
+    await hotfixes
+      .getByText('Raise checkout-web memory limit', { exact: false })
+      .first()
+      .waitFor();
     // Identity comes from the guest's credentials, never from the page.
-    const res = await page.request.get(`${BACKEND}/api/pragmatic-gitops/hotfixes?entityRef=component:default/checkout-web`, {
-      headers: { Authorization: `Bearer ${await guestToken()}` },
-    });
+    const res = await page.request.get(
+      `${BACKEND}/api/pragmatic-gitops/hotfixes?entityRef=component:default/checkout-web`,
+      {
+        headers: { Authorization: `Bearer ${await guestToken()}` },
+      },
+    );
     const { items } = await res.json();
     assert.equal(items[0].appliedBy, 'user:development/guest');
     assert.equal(items[0].status, 'pending-backport');

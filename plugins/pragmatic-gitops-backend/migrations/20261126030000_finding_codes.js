@@ -8,7 +8,10 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('entity_status', table => {
-    table.text('finding_codes').nullable().comment('Space-separated finding codes');
+    table
+      .text('finding_codes')
+      .nullable()
+      .comment('Space-separated finding codes');
   });
 };
 

@@ -74,7 +74,9 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           secretResolver: VaultSecretResolver.fromConfig(config, { logger }),
           ledger: new HotfixLedgerReconciler({
             hotfixes,
-            commitFinder: GithubBackportCommitFinder.fromConfig(config, { logger }),
+            commitFinder: GithubBackportCommitFinder.fromConfig(config, {
+              logger,
+            }),
             logger,
           }),
           store,
@@ -92,7 +94,11 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           ? path.resolve(settings.observationsDirectory)
           : undefined;
         const observationDirectory = observationsDirectory
-          ? new ObservationDirectory(observationsDirectory, observationStore, logger)
+          ? new ObservationDirectory(
+              observationsDirectory,
+              observationStore,
+              logger,
+            )
           : undefined;
         const driftScanner = new DriftScanner({
           catalog,
@@ -126,7 +132,8 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           initialDelay: { seconds: 10 },
           fn: async () => {
             if (timelinePending) {
-              timelinePending = (await timeline!.replay()) === 'catalog-not-ready';
+              timelinePending =
+                (await timeline!.replay()) === 'catalog-not-ready';
             }
             await driftScanner.scanAll();
           },
@@ -148,12 +155,18 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             db,
             entityStatus,
-            observations: new ObservationService({ observations: observationStore, entityStatus }),
+            observations: new ObservationService({
+              observations: observationStore,
+              entityStatus,
+            }),
             overview: new OverviewStore(db),
             hotfixes,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

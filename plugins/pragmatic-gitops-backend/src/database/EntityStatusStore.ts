@@ -123,7 +123,9 @@ export class EntityStatusStore {
 
 /** ` code-a code-b ` (padded, so a LIKE '% code %' matches whole codes). */
 function findingCodes(detail: unknown): string | null {
-  const findings = (detail as { findings?: Array<{ code?: unknown }> } | undefined)?.findings;
+  const findings = (
+    detail as { findings?: Array<{ code?: unknown }> } | undefined
+  )?.findings;
   const codes = [...new Set((findings ?? []).map(f => String(f.code)))].sort();
   return codes.length > 0 ? ` ${codes.join(' ')} ` : null;
 }

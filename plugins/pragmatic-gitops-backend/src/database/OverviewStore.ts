@@ -39,14 +39,25 @@ export class OverviewStore {
         .count({ count: '*' });
       return Number(n);
     };
-    const [plaintextSecrets, encryptedSecrets, unresolvedSecretRefs, statefulInDeclarative] =
-      await Promise.all(FINDING_CODES.map(count));
-    return { plaintextSecrets, encryptedSecrets, unresolvedSecretRefs, statefulInDeclarative };
+    const [
+      plaintextSecrets,
+      encryptedSecrets,
+      unresolvedSecretRefs,
+      statefulInDeclarative,
+    ] = await Promise.all(FINDING_CODES.map(count));
+    return {
+      plaintextSecrets,
+      encryptedSecrets,
+      unresolvedSecretRefs,
+      statefulInDeclarative,
+    };
   }
 
   /** Entities of one owner, for counts kept in other tables (hotfixes). */
   async entityRefsOf(owner: string): Promise<string[]> {
-    const rows = await this.db('entity_status').where({ owner }).select('entity_ref');
+    const rows = await this.db('entity_status')
+      .where({ owner })
+      .select('entity_ref');
     return rows.map(row => row.entity_ref);
   }
 

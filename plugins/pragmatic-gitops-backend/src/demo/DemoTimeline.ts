@@ -9,14 +9,20 @@ import { parse } from 'yaml';
 import { HotfixService } from '../ledger';
 import { NewHotfixRequest } from '../ledger/types';
 import { ObservationStore } from '../observations/ObservationStore';
-import { parseObservationEntityRef, validateObservation } from '../observations/validateObservation';
+import {
+  parseObservationEntityRef,
+  validateObservation,
+} from '../observations/validateObservation';
 import { EntityScanner } from '../scan/EntityScanner';
 
 type Step =
   | { ago: string; as: string; recordHotfix: NewHotfixRequest }
   | { ago: string; observe: { file: string; set?: Record<string, unknown> } };
 
-export type ReplayOutcome = 'replayed' | 'already-replayed' | 'catalog-not-ready';
+export type ReplayOutcome =
+  | 'replayed'
+  | 'already-replayed'
+  | 'catalog-not-ready';
 
 /**
  * Demo only (`pragmaticGitops.demo.timeline`): replays a short history of
@@ -65,7 +71,9 @@ export class DemoTimeline {
         await scanner.scan(entities.get(entityRef)!);
       }
     }
-    logger.info(`Demo timeline: replayed ${steps.length} steps from ${this.options.file}`);
+    logger.info(
+      `Demo timeline: replayed ${steps.length} steps from ${this.options.file}`,
+    );
     return 'replayed';
   }
 
@@ -73,22 +81,37 @@ export class DemoTimeline {
     const document = parse(await fs.readFile(this.options.file, 'utf8'));
     const steps = document?.steps;
     if (!Array.isArray(steps)) {
-      throw new InputError(`${this.options.file}: expected a list under "steps"`);
+      throw new InputError(
+        `${this.options.file}: expected a list under "steps"`,
+      );
     }
     steps.forEach((step, index) => {
       if (!Duration.fromISO(String(step?.ago)).isValid) {
-        throw new InputError(`${this.options.file}: steps[${index}].ago must be an ISO 8601 duration`);
+        throw new InputError(
+          `${this.options.file}: steps[${index}].ago must be an ISO 8601 duration`,
+        );
       }
       if (!step.recordHotfix === !step.observe) {
-        throw new InputError(`${this.options.file}: steps[${index}] needs recordHotfix or observe`);
+        throw new InputError(
+          `${this.options.file}: steps[${index}] needs recordHotfix or observe`,
+        );
       }
     });
     return steps;
   }
 
   /** The base observation file with the step's fields changed, as it was then. */
-  private async observationAt(observe: { file: string; set?: Record<string, unknown> }) {
-    const text = await fs.readFile(path.join(this.options.observationsDirectory, path.basename(observe.file)), 'utf8');
+  private async observationAt(observe: {
+    file: string;
+    set?: Record<string, unknown>;
+  }) {
+    const text = await fs.readFile(
+      path.join(
+        this.options.observationsDirectory,
+        path.basename(observe.file),
+      ),
+      'utf8',
+    );
     const document = JSON.parse(text);
     for (const [at, value] of Object.entries(observe.set ?? {})) {
       pointer.set(document, at, value);
@@ -111,7 +134,9 @@ export class DemoTimeline {
     }
     const entities = new Map();
     for (const ref of refs) {
-      const entity = await this.options.catalog.getEntityByRef(ref, { credentials });
+      const entity = await this.options.catalog.getEntityByRef(ref, {
+        credentials,
+      });
       if (!entity) return undefined;
       entities.set(ref, entity);
     }

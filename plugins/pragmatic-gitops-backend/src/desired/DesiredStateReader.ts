@@ -68,7 +68,12 @@ export class DesiredStateReader {
 
   private async readUrl(
     url: string,
-  ): Promise<{ source: string; files: SourceFile[]; paths: string[]; revision?: string }> {
+  ): Promise<{
+    source: string;
+    files: SourceFile[];
+    paths: string[];
+    revision?: string;
+  }> {
     try {
       const tree = await this.urlReader.readTree(url);
       const treeFiles = await tree.files();
@@ -85,7 +90,12 @@ export class DesiredStateReader {
           content: (await file.content()).toString('utf8'),
         });
       }
-      return { source: url, files, paths: wanted.map(f => f.path), revision: tree.etag };
+      return {
+        source: url,
+        files,
+        paths: wanted.map(f => f.path),
+        revision: tree.etag,
+      };
     } catch (error) {
       if (error instanceof DesiredStateUnavailableError) throw error;
       throw new DesiredStateUnavailableError(

@@ -66,6 +66,24 @@ describe('parseManifests', () => {
     expect(JSON.stringify(result.findings)).not.toContain('canary-4f1c');
   });
 
+  it('turns a YAML alias bomb into a finding instead of a crash', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    ].join('\n');
+    const result = parseManifests([{ path: 'bomb.yaml', content: bomb }]);
+    expect(result.objects).toEqual([]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        code: 'unparseable-manifest',
+        location: 'bomb.yaml',
+      }),
+    ]);
+  });
+
   it('sets SOPS-encrypted files aside instead of treating them as desired objects', () => {
     const result = parseManifests([
       {

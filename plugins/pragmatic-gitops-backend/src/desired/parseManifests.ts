@@ -64,20 +64,26 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
     }
     const documents = parseAllDocuments(file.content);
     const docs = Array.isArray(documents) ? documents : [documents];
-    const firstError = docs.flatMap(doc => doc.errors)[0];
-    if (firstError) {
+    // Alias bombs fail while converting, after parsing succeeded.
+    let values: unknown[];
+    let problem = docs.flatMap(doc => doc.errors)[0]?.message;
+    try {
+      values = problem ? [] : docs.map(doc => doc.toJS({ maxAliasCount: 100 }));
+    } catch (error) {
+      values = [];
+      problem = (error as Error).message;
+    }
+    if (problem) {
+      // Only the first line: the rest of a YAML error quotes the source.
       result.findings.push({
         severity: 'error',
         code: 'unparseable-manifest',
-        message: `${file.path} could not be parsed: ${
-          firstError.message.split('\n')[0]
-        }`,
+        message: `${file.path} could not be parsed: ${problem.split('\n')[0]}`,
         location: file.path,
       });
       continue;
     }
-    for (const doc of docs) {
-      const value = doc.toJS({ maxAliasCount: 100 });
+    for (const value of values) {
       if (isSopsDocument(value)) {
         result.sopsFiles.push(file.path);
         continue;

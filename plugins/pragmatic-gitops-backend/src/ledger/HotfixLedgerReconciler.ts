@@ -26,7 +26,9 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     },
   ) {}
 
-  async reconcile(input: ReconcileInput): Promise<{ resources: ResourceDrift[]; allExplained: boolean }> {
+  async reconcile(
+    input: ReconcileInput,
+  ): Promise<{ resources: ResourceDrift[]; allExplained: boolean }> {
     const { hotfixes, commitFinder, logger } = this.options;
     const open = await hotfixes.openHotfixes(input.entityRef);
     if (open.length === 0) {
@@ -34,9 +36,13 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     }
 
     const since = new Date(Math.min(...open.map(h => Date.parse(h.appliedAt))));
-    const search = commitFinder ? await commitFinder.findBackports(input.entity, { since }) : undefined;
+    const search = commitFinder
+      ? await commitFinder.findBackports(input.entity, { since })
+      : undefined;
     if (search?.type === 'error') {
-      logger.warn(`Back-port commit search for ${input.entityRef} failed: ${search.reason}`);
+      logger.warn(
+        `Back-port commit search for ${input.entityRef} failed: ${search.reason}`,
+      );
     }
 
     const stillOpen = [];
@@ -45,7 +51,8 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       const events = evaluateLifecycle(hotfix, touched, {
         now: new Date(),
         revision: input.revision,
-        backportCommit: search?.type === 'found' ? search.commits.get(hotfix.id) : undefined,
+        backportCommit:
+          search?.type === 'found' ? search.commits.get(hotfix.id) : undefined,
       });
       let status: string = hotfix.status;
       for (const event of events) {
@@ -60,6 +67,9 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       }
     }
     const explained = explainDrift(input.resources, stillOpen);
-    return { resources: explained.resources as ResourceDrift[], allExplained: explained.allExplained };
+    return {
+      resources: explained.resources as ResourceDrift[],
+      allExplained: explained.allExplained,
+    };
   }
 }

@@ -5,19 +5,15 @@
  * Date objects).
  */
 
-/** Where a hotfix is in its life; see the brief's "Hotfix ledger". */
-export type HotfixStatus =
-  | 'pending-backport'
-  | 'backported'
-  | 'reverted'
-  | 'abandoned';
+import type {
+  HotfixChange,
+  HotfixEventType,
+  HotfixStatus,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 
-export const HOTFIX_STATUSES: readonly HotfixStatus[] = [
-  'pending-backport',
-  'backported',
-  'reverted',
-  'abandoned',
-];
+// The API shapes are shared with the frontend through the common package.
+export { HOTFIX_STATUSES } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+export type { HotfixChange, HotfixEventType, HotfixStatus };
 
 /** Statuses a pending hotfix may move to, once. */
 export const TERMINAL_STATUSES: readonly HotfixStatus[] = [
@@ -25,23 +21,6 @@ export const TERMINAL_STATUSES: readonly HotfixStatus[] = [
   'reverted',
   'abandoned',
 ];
-
-export type HotfixEventType =
-  | 'recorded'
-  | 'drift-observed'
-  | 'backported'
-  | 'reverted'
-  | 'abandoned'
-  | 'overdue-notified';
-
-/** What a hotfix changed: one resource, optionally down to JSON pointers. */
-export type HotfixChange = {
-  kind: string;
-  namespace?: string;
-  name: string;
-  /** RFC 6901 pointers into the resource, e.g. /spec/replicas. */
-  paths?: string[];
-};
 
 export type HotfixEventRecord = {
   type: HotfixEventType;

@@ -20,7 +20,12 @@ import {
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
 import { computeDrift } from '../engine';
-import { KubeObject, LiveState, PendingChanges, ResourceDrift } from '../engine/types';
+import {
+  KubeObject,
+  LiveState,
+  PendingChanges,
+  ResourceDrift,
+} from '../engine/types';
 import { LiveStateProvider, LiveStateResult } from '../live/types';
 import { redactObject } from '../observations/redactSecrets';
 import { readTrack } from '../service/annotationFindings';
@@ -97,13 +102,22 @@ export class EntityScanner {
     }) as Promise<StoredEntityStatus<StatusDetail>>;
   }
 
-  private async computeTracked(entity: Entity, entityRef: string, track: Track): Promise<Outcome> {
+  private async computeTracked(
+    entity: Entity,
+    entityRef: string,
+    track: Track,
+  ): Promise<Outcome> {
     let desired: DesiredState | undefined;
     let unavailable: string | undefined;
     try {
       desired = await this.options.desiredReader.read(entity);
     } catch (error) {
-      if (!(error instanceof DesiredStateUnavailableError || error instanceof AnnotationError)) {
+      if (
+        !(
+          error instanceof DesiredStateUnavailableError ||
+          error instanceof AnnotationError
+        )
+      ) {
         throw error;
       }
       unavailable = error.message;
@@ -137,7 +151,11 @@ export class EntityScanner {
     const unparseable = findings.filter(f => f.code === 'unparseable-manifest');
     if (unparseable.length > 0) {
       return unknown(
-        `${unparseable.length} manifest file(s) could not be parsed: ${unparseable.map(f => f.location).join(', ')}`,
+        `${
+          unparseable.length
+        } manifest file(s) could not be parsed: ${unparseable
+          .map(f => f.location)
+          .join(', ')}`,
       );
     }
 
@@ -148,20 +166,26 @@ export class EntityScanner {
         : unknown(NO_LIVE_STATE);
     }
 
-    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(redactObject);
+    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(
+      redactObject,
+    );
     if (!desiredObjects && track !== 'imperative') {
       return unknown(
         'No desired state: add pragmatic-gitops.io/source-location pointing at the manifests in Git',
       );
     }
 
-    const defaultNamespace = entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
+    const defaultNamespace =
+      entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
     const result = computeDrift({
       track,
       desired: desiredObjects ?? [],
       live,
       defaultNamespace,
-      ignoreRules: [...this.options.settings.ignoreDefaults, ...annotationIgnoreRules(entity)],
+      ignoreRules: [
+        ...this.options.settings.ignoreDefaults,
+        ...annotationIgnoreRules(entity),
+      ],
       gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
       availableMigrations: desired?.migrations,
     });
@@ -178,13 +202,20 @@ export class EntityScanner {
       : { resources: result.resources, allExplained: false };
 
     return {
-      status: result.status === 'drifted' && explained.allExplained ? 'explained' : result.status,
+      status:
+        result.status === 'drifted' && explained.allExplained
+          ? 'explained'
+          : result.status,
       detail: {
         source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
         observedAt: live.observedAt.toISOString(),
-        ...(live.providerStatus ? { providerStatus: stringValues(live.providerStatus) } : {}),
+        ...(live.providerStatus
+          ? { providerStatus: stringValues(live.providerStatus) }
+          : {}),
         resources: explained.resources,
-        ...(hasPendingChanges(result.pending) ? { pending: result.pending } : {}),
+        ...(hasPendingChanges(result.pending)
+          ? { pending: result.pending }
+          : {}),
         findings,
         secretRefs,
       },

@@ -26,8 +26,15 @@ export type RouterOptions = {
  * Reads need a signed-in user or a service; writes are audited.
  */
 export async function createRouter(options: RouterOptions) {
-  const { httpAuth, auditor, db, entityStatus, observations, overview, hotfixes } =
-    options;
+  const {
+    httpAuth,
+    auditor,
+    db,
+    entityStatus,
+    observations,
+    overview,
+    hotfixes,
+  } = options;
   const router = await createOpenApiRouter({
     // Agents push whole observations (live objects, Terraform plans).
     middleware: [express.json({ limit: '10mb' })],
@@ -91,7 +98,9 @@ export async function createRouter(options: RouterOptions) {
     }
     const [page, hotfixCounts] = await Promise.all([
       overview.overview({ ...rest, owner: ownerRef }),
-      hotfixes.counts(ownerRef ? { entityRefs: await overview.entityRefsOf(ownerRef) } : {}),
+      hotfixes.counts(
+        ownerRef ? { entityRefs: await overview.entityRefsOf(ownerRef) } : {},
+      ),
     ]);
     res.json({ ...page, totals: { ...page.totals, hotfixes: hotfixCounts } });
   });

@@ -99,7 +99,9 @@ function liveDeployment(image: string) {
               env: [
                 {
                   name: 'DB_PASSWORD',
-                  valueFrom: { secretKeyRef: { name: 'web-db', key: 'password' } },
+                  valueFrom: {
+                    secretKeyRef: { name: 'web-db', key: 'password' },
+                  },
                 },
               ],
             },

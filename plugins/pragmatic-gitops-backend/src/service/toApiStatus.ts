@@ -15,7 +15,11 @@ export function toApiStatus(
   stored: StoredEntityStatus<StatusDetail>,
   annotationFindings: Finding[],
 ): EntityGitopsDetails {
-  const { findings = [], secretRefs, ...detail } = stored.detail ?? { findings: [] };
+  const {
+    findings = [],
+    secretRefs,
+    ...detail
+  } = stored.detail ?? { findings: [] };
   return {
     entityRef,
     track: stored.track,
