@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isSecretLiteralEntry } from '../engine/secretMasking';
 import { KubeObject, LiveState, TerraformPlan } from '../engine/types';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -44,12 +45,41 @@ function redactSecretFields<T extends Record<string, unknown>>(object: T): T {
 }
 
 /**
+ * Literal values of secret-looking entries (`env: [{ name: DB_PASSWORD,
+ * value: … }]`) are secrets written in plain sight: digest them too.
+ */
+function redactSecretLiterals<T>(value: T): T {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const items = value.map(item => {
+      const redacted = isSecretLiteralEntry(item)
+        ? { ...item, value: digestSecretValue(item.value) }
+        : redactSecretLiterals(item);
+      changed ||= redacted !== item;
+      return redacted;
+    });
+    return (changed ? items : value) as T;
+  }
+  if (value && typeof value === 'object') {
+    let changed = false;
+    const entries = Object.entries(value).map(([key, item]) => {
+      const redacted = redactSecretLiterals(item);
+      changed ||= redacted !== item;
+      return [key, redacted];
+    });
+    return (changed ? Object.fromEntries(entries) : value) as T;
+  }
+  return value;
+}
+
+/**
  * Redacts one Kubernetes object: Secret `data`/`stringData` (also inside the
- * last-applied annotation, which holds a copy of what was applied).
+ * last-applied annotation, which holds a copy of what was applied) and the
+ * literal values of secret-looking env entries anywhere in it.
  */
 export function redactObject(object: KubeObject): KubeObject {
   if (object.kind !== 'Secret') {
-    return object;
+    return redactSecretLiterals(object);
   }
   const redacted = redactSecretFields(object);
   const lastApplied = object.metadata.annotations?.[LAST_APPLIED];
