@@ -44,7 +44,9 @@ type EntityStatusRow = {
 
 /** Entity refs are stored lower-cased, matching entities as the catalog does. */
 export function entityKey(entityRef: string): string {
-  return entityRef.toLocaleLowerCase('en-US');
+  // Entity refs are ASCII (catalog validation), where this equals the
+  // catalog's toLocaleLowerCase('en-US') and is much cheaper on hot paths.
+  return entityRef.toLowerCase();
 }
 
 /** Reads and writes stored entity statuses and their transition history. */
@@ -91,7 +93,22 @@ export class EntityStatusStore {
         detail: JSON.stringify(record.detail ?? {}),
         finding_codes: findingCodes(record.detail),
       };
-      await tx('entity_status').insert(row).onConflict('entity_ref').merge();
+      const unchanged =
+        previous !== undefined &&
+        !changed &&
+        previous.detail === row.detail &&
+        previous.track === row.track &&
+        previous.owner === row.owner &&
+        previous.title === row.title;
+      if (unchanged) {
+        // The common case of a rescan: only the check time moves, so skip
+        // rewriting the (large) detail.
+        await tx('entity_status')
+          .where({ entity_ref: key })
+          .update({ checked_at: record.checkedAt });
+      } else {
+        await tx('entity_status').insert(row).onConflict('entity_ref').merge();
+      }
       if (changed) {
         await tx('status_transitions').insert({
           entity_ref: key,

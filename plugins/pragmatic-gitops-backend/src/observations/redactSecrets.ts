@@ -63,6 +63,8 @@ function redactSecretLiterals<T>(value: T): T {
   if (value && typeof value === 'object') {
     let changed = false;
     const entries = Object.entries(value).map(([key, item]) => {
+      // Bookkeeping subtrees hold no env entries; skipping them keeps scans fast.
+      if (key === 'managedFields' || key === 'status') return [key, item];
       const redacted = redactSecretLiterals(item);
       changed ||= redacted !== item;
       return [key, redacted];
