@@ -2,13 +2,8 @@ import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import {
   ANNOTATION_SOURCE_LOCATION,
   ANNOTATION_TRACK,
-  TRACKS,
-  TRACK_DESCRIPTIONS,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-
-const TRACK_CHOICES = TRACKS.map(
-  track => `${track} (${TRACK_DESCRIPTIONS[track].letter})`,
-).join(', ');
+import { TRACK_CHOICES } from '../../utils/trackChoices';
 
 const SNIPPET = `metadata:
   annotations:

@@ -1,14 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { CodeSnippet } from '@backstage/core-components';
-import {
-  ANNOTATION_TRACK,
-  TRACKS,
-  TRACK_DESCRIPTIONS,
-} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-
-const TRACK_CHOICES = TRACKS.map(
-  track => `${track} (${TRACK_DESCRIPTIONS[track].letter})`,
-).join(', ');
+import { ANNOTATION_TRACK } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { TRACK_CHOICES } from '../../utils/trackChoices';
 
 const SNIPPET = `metadata:
   annotations:
