@@ -66,9 +66,7 @@ export class DesiredStateReader {
     };
   }
 
-  private async readUrl(
-    url: string,
-  ): Promise<{
+  private async readUrl(url: string): Promise<{
     source: string;
     files: SourceFile[];
     paths: string[];
