@@ -23,32 +23,4 @@ export type { EntitySecretRefsCardProps } from './components/SecretRefsCard';
 export { DriftStatusChip } from './components/DriftStatusChip';
 export type { DriftStatusChipProps } from './components/DriftStatusChip';
 export { isPragmaticGitopsAvailable } from './conditions';
-export {
-  HOTFIX_STATUSES,
-  pragmaticGitopsApiRef,
-  PragmaticGitopsClient,
-} from './api';
-export type {
-  EntityGitopsDetails,
-  EntityHistory,
-  ExplainedDifference,
-  ExplainedEntityDrift,
-  ExplainedResourceDrift,
-  FindingTotals,
-  FleetOverview,
-  Hotfix,
-  HotfixChange,
-  HotfixEvent,
-  HotfixEventType,
-  HotfixList,
-  HotfixQuery,
-  HotfixStatus,
-  HotfixTotals,
-  OverviewQuery,
-  PragmaticGitopsApi,
-  RecordHotfixInput,
-  RecordHotfixOptions,
-  SecretRef,
-  SecretRefResolution,
-  SecretRefUsage,
-} from './api';
+export * from './api';
