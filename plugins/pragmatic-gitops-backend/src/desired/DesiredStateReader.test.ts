@@ -65,6 +65,35 @@ describe('DesiredStateReader', () => {
     ).rejects.toThrow(DesiredStateUnavailableError);
   });
 
+  it('says which file cannot be read instead of failing the scan', async () => {
+    dir.setContent({
+      'catalog/web.yaml': 'kind: Component',
+      'deploy/web/deployment.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }',
+    });
+    const fsModule = require('node:fs/promises');
+    const readFile = jest
+      .spyOn(fsModule, 'readFile')
+      .mockRejectedValueOnce(
+        Object.assign(new Error('denied'), { code: 'EACCES' }),
+      );
+    await expect(
+      reader.read(
+        entity({
+          'backstage.io/managed-by-location': `file:${dir.resolve(
+            'catalog/web.yaml',
+          )}`,
+          'pragmatic-gitops.io/source-location': 'dir:../deploy/web',
+        }),
+      ),
+    ).rejects.toThrow(
+      new DesiredStateUnavailableError(
+        'deployment.yaml cannot be read: EACCES',
+      ),
+    );
+    readFile.mockRestore();
+  });
+
   it('reads url: locations through the UrlReader', async () => {
     urlReader.readTree.mockResolvedValue({
       files: async () => [

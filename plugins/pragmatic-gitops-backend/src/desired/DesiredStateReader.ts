@@ -125,19 +125,33 @@ export class DesiredStateReader {
     const paths = await listFiles(root);
     const files: SourceFile[] = [];
     for (const relative of paths.filter(isManifestFile)) {
-      const absolute = path.join(root, relative);
-      const stat = await fs.stat(absolute);
-      if (stat.size > MAX_FILE_BYTES) {
-        throw new DesiredStateUnavailableError(
-          `${relative} is larger than ${MAX_FILE_BYTES} bytes`,
-        );
-      }
       files.push({
         path: relative,
-        content: await fs.readFile(absolute, 'utf8'),
+        content: await readManifest(root, relative),
       });
     }
     return { source: `dir:${target}`, files, paths };
+  }
+}
+
+/** One manifest of a local source; unreadable or oversized files say why. */
+async function readManifest(root: string, relative: string): Promise<string> {
+  const absolute = path.join(root, relative);
+  try {
+    const stat = await fs.stat(absolute);
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new DesiredStateUnavailableError(
+        `${relative} is larger than ${MAX_FILE_BYTES} bytes`,
+      );
+    }
+    return await fs.readFile(absolute, 'utf8');
+  } catch (error) {
+    if (error instanceof DesiredStateUnavailableError) throw error;
+    throw new DesiredStateUnavailableError(
+      `${relative} cannot be read: ${
+        (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      }`,
+    );
   }
 }
 
