@@ -24,6 +24,7 @@ import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
+import { EntityStatusSummaries } from './service/EntityStatusSummaries';
 import { ObservationService } from './service/ObservationService';
 
 /**
@@ -149,17 +150,19 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           },
         });
 
+        const overview = new OverviewStore(db);
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             db,
             entityStatus,
+            summaries: new EntityStatusSummaries({ catalog, overview }),
             observations: new ObservationService({
               observations: observationStore,
               entityStatus,
             }),
-            overview: new OverviewStore(db),
+            overview,
             hotfixes,
           }),
         );
