@@ -137,7 +137,11 @@ describe('POST /entities/by-refs', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { entityRef: 'component:default/billing', track: null, status: 'not-tracked' },
+      {
+        entityRef: 'component:default/billing',
+        track: null,
+        status: 'not-tracked',
+      },
       {
         entityRef: 'component:default/web',
         track: 'declarative',

@@ -44,11 +44,11 @@ const SUMMARIES: Record<string, EntityStatusSummary | null> = {
 
 async function renderTable(
   names: string[],
-  getEntityStatusesByRefs = jest.fn(
-    async (refs: string[]): Promise<EntityStatusesByRefs> => ({
-      items: refs.map(ref => SUMMARIES[ref] ?? null),
-    }),
-  ),
+  getEntityStatusesByRefs: (
+    refs: string[],
+  ) => Promise<EntityStatusesByRefs> = async refs => ({
+    items: refs.map(ref => SUMMARIES[ref] ?? null),
+  }),
   pageSize = 20,
 ) {
   const api = mockPragmaticGitopsApi({ getEntityStatusesByRefs });
@@ -74,12 +74,19 @@ function row(name: string) {
 
 describe('createGitopsColumns', () => {
   it('shows track and drift status chips for a page of entities from one request', async () => {
-    const api = await renderTable(['payments', 'orders-db', 'billing', 'vault']);
+    const api = await renderTable([
+      'payments',
+      'orders-db',
+      'billing',
+      'vault',
+    ]);
 
     await waitFor(() =>
       expect(within(row('payments')).getByText('Drifted')).toBeInTheDocument(),
     );
-    expect(within(row('payments')).getByText('Declarative')).toBeInTheDocument();
+    expect(
+      within(row('payments')).getByText('Declarative'),
+    ).toBeInTheDocument();
     expect(within(row('orders-db')).getByText('In sync')).toBeInTheDocument();
     expect(
       within(row('orders-db')).getByText('Operator-managed'),
@@ -125,9 +132,8 @@ describe('createGitopsColumns', () => {
   });
 
   it('says the status is unavailable when the backend fails', async () => {
-    await renderTable(
-      ['payments'],
-      jest.fn(() => Promise.reject(new Error('backend down'))),
+    await renderTable(['payments'], () =>
+      Promise.reject(new Error('backend down')),
     );
 
     const errors = await screen.findAllByTestId('pragmatic-gitops-cell-error');

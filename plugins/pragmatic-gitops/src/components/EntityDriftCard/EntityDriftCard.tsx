@@ -13,6 +13,7 @@ import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { formatDateTime } from '../../utils/time';
 import { driftCounts } from './driftCounts';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** @public */
 export interface EntityDriftCardProps {
@@ -38,6 +39,7 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
     () => api.getEntityStatus({ kind, namespace, name }),
     [api, kind, namespace, name],
   );
+  useEntityStatusSignal(entity, status.retry);
   const drift = status.value?.drift;
   const counts = drift && driftCounts(drift);
 

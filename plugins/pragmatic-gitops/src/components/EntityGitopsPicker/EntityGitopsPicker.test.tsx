@@ -43,7 +43,11 @@ function overviewOf(refs: string[]) {
         status: query.status ?? ('in-sync' as const),
         since: '2026-01-02T00:00:00.000Z',
       }));
-    return { totals: { byTrack: {}, byStatus: {} }, items, totalItems: refs.length };
+    return {
+      totals: { byTrack: {}, byStatus: {} },
+      items,
+      totalItems: refs.length,
+    };
   });
 }
 

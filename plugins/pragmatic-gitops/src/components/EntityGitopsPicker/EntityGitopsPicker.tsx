@@ -54,9 +54,7 @@ export function EntityGitopsPicker() {
     [],
   );
   const [track, setTrack] = useState<Track | undefined>(initial.track);
-  const [status, setStatus] = useState<DriftStatus | undefined>(
-    initial.status,
-  );
+  const [status, setStatus] = useState<DriftStatus | undefined>(initial.status);
   const refs = useStatusRefs(track, status);
 
   const answer = refs.value;
