@@ -9,11 +9,14 @@ import {
   EntityGitopsPicker,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops';
 
-/** The catalog's own columns, then the GitOps track and drift status. */
-export const catalogColumns: CatalogTableColumnsFunc = context => [
-  ...CatalogTable.defaultColumnsFunc(context),
-  ...createGitopsColumns<CatalogTableRow>(),
-];
+/**
+ * The catalog's own columns with the GitOps track and drift status right
+ * after the name, where they are seen without scrolling.
+ */
+export const catalogColumns: CatalogTableColumnsFunc = context => {
+  const [name, ...rest] = CatalogTable.defaultColumnsFunc(context);
+  return [name, ...createGitopsColumns<CatalogTableRow>(), ...rest];
+};
 
 /** The catalog's own filters, then the GitOps track and drift status. */
 export const catalogFilters = (
