@@ -46,12 +46,19 @@ function sourceFilesToShip(packageDir) {
 }
 
 function hasAlphaEntry(packageDir) {
-  return ['src/alpha.ts', 'src/alpha.tsx', 'src/alpha/index.ts', 'src/alpha/index.tsx']
-    .some(path => existsSync(join(packageDir, path)));
+  return [
+    'src/alpha.ts',
+    'src/alpha.tsx',
+    'src/alpha/index.ts',
+    'src/alpha/index.tsx',
+  ].some(path => existsSync(join(packageDir, path)));
 }
 
 function pack(pkg, outDir) {
-  const tarball = join(outDir, `${pkg.packageJson.name.replace(/[@/]/g, '_')}.tgz`);
+  const tarball = join(
+    outDir,
+    `${pkg.packageJson.name.replace(/[@/]/g, '_')}.tgz`,
+  );
   execFileSync('yarn', ['pack', '--out', tarball], {
     cwd: pkg.dir,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -76,7 +83,9 @@ const packages = (await PackageGraph.listTargetPackages()).filter(
   pkg => !pkg.packageJson.private,
 );
 if (!process.argv.includes('--no-build')) {
-  execFileSync('yarn', ['backstage-cli', 'repo', 'build'], { stdio: 'inherit' });
+  execFileSync('yarn', ['backstage-cli', 'repo', 'build'], {
+    stdio: 'inherit',
+  });
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'check-packages-'));

@@ -19,7 +19,8 @@ const normalize = path => path.replace(/^\.\//, '');
  */
 export function runtimeDirectories(packageName, builtSources) {
   const dirs = new Set();
-  const call = /resolvePackagePath\(\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/g;
+  const call =
+    /resolvePackagePath\(\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/g;
   for (const source of builtSources) {
     for (const [, name, dir] of source.matchAll(call)) {
       if (name === packageName) dirs.add(normalize(dir));
@@ -80,7 +81,9 @@ export function checkPacked(pack) {
   if (pack.hasAlpha) {
     const alpha = manifest.exports?.['./alpha'];
     if (!alpha) {
-      problems.push(`${name}: src has an alpha entry but exports has no "./alpha"`);
+      problems.push(
+        `${name}: src has an alpha entry but exports has no "./alpha"`,
+      );
     } else if (!exportTargets(alpha).some(path => path.endsWith('.d.ts'))) {
       problems.push(`${name}: exports["./alpha"] declares no types`);
     }
@@ -91,10 +94,16 @@ export function checkPacked(pack) {
 
   for (const file of files) {
     if (file.startsWith('src/') || /\.test\.[cm]?[jt]sx?$/.test(file)) {
-      problems.push(`${name}: ${file} is a source or test file and should not ship`);
+      problems.push(
+        `${name}: ${file} is a source or test file and should not ship`,
+      );
     }
   }
-  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+  for (const field of [
+    'dependencies',
+    'peerDependencies',
+    'optionalDependencies',
+  ]) {
     for (const [dep, range] of Object.entries(manifest[field] ?? {})) {
       if (String(range).startsWith('workspace:')) {
         problems.push(

@@ -24,7 +24,10 @@ function complete() {
       configSchema: 'config.d.ts',
       exports: {
         '.': { import: './dist/index.esm.js', types: './dist/index.d.ts' },
-        './alpha': { import: './dist/alpha.esm.js', types: './dist/alpha.d.ts' },
+        './alpha': {
+          import: './dist/alpha.esm.js',
+          types: './dist/alpha.d.ts',
+        },
         './package.json': './package.json',
       },
       typesVersions: { '*': { alpha: ['dist/alpha.d.ts'] } },

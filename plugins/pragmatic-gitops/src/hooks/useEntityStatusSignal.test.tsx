@@ -6,7 +6,10 @@ import {
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
-import { entityStatusSignalChannel } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  EntityGitopsStatus,
+  entityStatusSignalChannel,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../api';
 import { mockPragmaticGitopsApi } from '../__testUtils__/mockPragmaticGitopsApi';
 import { fakeSignalApi } from '../__testUtils__/fakeSignalApi';
@@ -31,7 +34,7 @@ const inSync = {
 
 /** The tab and every entity card, over an API answering `inSync` then `drifted`. */
 async function renderEntityPage(signals?: ReturnType<typeof fakeSignalApi>) {
-  let current = inSync;
+  let current: EntityGitopsStatus = inSync;
   const api = mockPragmaticGitopsApi({
     getEntityStatus: async () => current,
     getEntityHistory: async () => history,
@@ -68,7 +71,7 @@ async function renderEntityPage(signals?: ReturnType<typeof fakeSignalApi>) {
   return {
     api,
     statusChips,
-    changeTo: (next: typeof drifted) => {
+    changeTo: (next: EntityGitopsStatus) => {
       current = next;
     },
   };
