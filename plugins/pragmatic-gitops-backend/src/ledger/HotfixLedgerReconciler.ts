@@ -4,6 +4,9 @@ import { LedgerReconciler, LedgerOutcome } from '../scan/types';
 import { HotfixService } from './HotfixService';
 import {
   BackportCommitFinder,
+  BackportSearchResult,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import {
   createTouchedStateResolver,
   evaluateLifecycle,
   explainDrift,
@@ -23,22 +26,21 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
   constructor(
     private readonly options: {
       hotfixes: HotfixService;
-      commitFinder?: BackportCommitFinder;
+      /** Asked in order; the first that supports the entity's source answers. */
+      commitFinders: BackportCommitFinder[];
       logger: LoggerService;
     },
   ) {}
 
   async reconcile(input: ReconcileInput): Promise<LedgerOutcome> {
-    const { hotfixes, commitFinder, logger } = this.options;
+    const { hotfixes, logger } = this.options;
     const open = await hotfixes.openHotfixes(input.entityRef);
     if (open.length === 0) {
       return { resources: input.result.resources, allExplained: false };
     }
 
     const since = new Date(Math.min(...open.map(h => Date.parse(h.appliedAt))));
-    const search = commitFinder
-      ? await commitFinder.findBackports(input.entity, { since })
-      : undefined;
+    const search = await this.findBackports(input.entity, since);
     if (search?.type === 'error') {
       logger.warn(
         `Back-port commit search for ${input.entityRef} failed: ${search.reason}`,
@@ -87,5 +89,18 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       allExplained: explained.allExplained,
       ...(latest !== undefined ? { latestEventAt: new Date(latest) } : {}),
     };
+  }
+
+  private async findBackports(
+    entity: ReconcileInput['entity'],
+    since: Date,
+  ): Promise<BackportSearchResult | undefined> {
+    for (const finder of this.options.commitFinders) {
+      const result = await finder.findBackports(entity, { since });
+      if (result.type !== 'unsupported') {
+        return result;
+      }
+    }
+    return undefined;
   }
 }
