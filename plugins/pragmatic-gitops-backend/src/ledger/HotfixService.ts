@@ -242,13 +242,13 @@ export class HotfixService {
     return { applied: result.outcome === 'appended', status: result.status };
   }
 
-  /** Pending and overdue hotfixes, of every entity or of the given ones. */
+  /** Pending and overdue hotfixes, of every entity or of the given ones (lower-cased refs). */
   async counts(
-    options: { entityRefs?: string[] } = {},
+    options: { entityKeys?: ReadonlySet<string> } = {},
   ): Promise<{ pending: number; overdue: number }> {
     return this.store.counts(
       overdueCutoff(this.now(), this.sla),
-      options.entityRefs?.map(entityKey),
+      options.entityKeys,
     );
   }
 

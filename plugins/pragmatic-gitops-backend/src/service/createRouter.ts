@@ -9,6 +9,7 @@ import { ObservationService } from './ObservationService';
 import { InputError } from '@backstage/errors';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
+import { ReadableEntities } from './ReadableEntities';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -18,6 +19,7 @@ export type RouterOptions = {
   observations: ObservationService;
   overview: OverviewStore;
   hotfixes: HotfixService;
+  readableEntities: ReadableEntities;
 };
 
 /**
@@ -34,6 +36,7 @@ export async function createRouter(options: RouterOptions) {
     observations,
     overview,
     hotfixes,
+    readableEntities,
   } = options;
   const router = await createOpenApiRouter({
     // Agents push whole observations (live objects, Terraform plans).
@@ -82,7 +85,9 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/overview', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { owner, ...rest } = req.query;
     let ownerRef: string | undefined;
     if (owner !== undefined) {
@@ -96,11 +101,13 @@ export async function createRouter(options: RouterOptions) {
         );
       }
     }
+    // Only what the caller may read in the catalog: items, totals and counts.
+    const readable = await readableEntities.keysFor(credentials);
     const [page, hotfixCounts] = await Promise.all([
-      overview.overview({ ...rest, owner: ownerRef }),
-      hotfixes.counts(
-        ownerRef ? { entityRefs: await overview.entityRefsOf(ownerRef) } : {},
-      ),
+      overview.overview({ ...rest, owner: ownerRef, readable }),
+      overview
+        .scopeKeys({ owner: ownerRef, readable })
+        .then(entityKeys => hotfixes.counts({ entityKeys })),
     ]);
     res.json({ ...page, totals: { ...page.totals, hotfixes: hotfixCounts } });
   });
