@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -54,6 +54,9 @@ export type HotfixServiceOptions = {
 };
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** Open hotfixes one entity may have: each is matched on every scan of it. */
+export const MAX_OPEN_HOTFIXES_PER_ENTITY = 50;
 
 /**
  * The hotfix ledger: records hotfixes applied outside Git, moves them through
@@ -108,9 +111,16 @@ export class HotfixService {
       credentials,
       'record a hotfix',
     );
+    const key = entityKey(stringifyEntityRef(entity));
+    const { pending } = await this.store.counts(now, new Set([key]));
+    if (pending >= MAX_OPEN_HOTFIXES_PER_ENTITY) {
+      throw new InputError(
+        `entityRef ${input.entityRef} already has ${pending} open hotfixes, the most one entity may have; back-port or abandon some first`,
+      );
+    }
     const { hotfix, created } = await this.store.insert({
       ...input,
-      entityRef: entityKey(stringifyEntityRef(entity)),
+      entityRef: key,
       appliedBy: credentials.principal.userEntityRef,
       recordedAt: now,
       idempotencyKey,

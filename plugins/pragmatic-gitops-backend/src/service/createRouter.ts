@@ -1,5 +1,4 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import express from 'express';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
 import { normalizeOwnerRef } from '../scan/ownerOf';
@@ -9,6 +8,7 @@ import { ObservationService } from './ObservationService';
 import { InputError } from '@backstage/errors';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
+import { jsonBody } from './jsonBody';
 import { ReadableEntities } from './ReadableEntities';
 
 export type RouterOptions = {
@@ -38,10 +38,7 @@ export async function createRouter(options: RouterOptions) {
     hotfixes,
     readableEntities,
   } = options;
-  const router = await createOpenApiRouter({
-    // Agents push whole observations (live objects, Terraform plans).
-    middleware: [express.json({ limit: '10mb' })],
-  });
+  const router = await createOpenApiRouter({ middleware: jsonBody });
 
   router.get('/health', async (_req, res) => {
     await db.raw('select 1');
