@@ -71,7 +71,8 @@ export class OverviewStore {
   private scoped(filter: Pick<OverviewFilter, 'owner' | 'readable'>) {
     const query = this.db('entity_status');
     if (filter.owner) query.where('owner', filter.owner);
-    if (filter.readable) whereKeyIn(this.db, query, 'entity_ref', filter.readable);
+    if (filter.readable)
+      whereKeyIn(this.db, query, 'entity_ref', filter.readable);
     return query;
   }
 

@@ -165,9 +165,9 @@ function requireChanges(changes: unknown): HotfixChange[] {
       const forbidden = parsePointer(path).find(isForbiddenKey);
       if (forbidden) {
         throw new InputError(
-          `${field}.paths[${j}] ${JSON.stringify(
-            path,
-          )} names ${JSON.stringify(forbidden)}, which is not a field`,
+          `${field}.paths[${j}] ${JSON.stringify(path)} names ${JSON.stringify(
+            forbidden,
+          )}, which is not a field`,
         );
       }
       return path;

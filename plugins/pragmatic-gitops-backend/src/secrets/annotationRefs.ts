@@ -43,7 +43,8 @@ export function annotationRefs(entity: Entity): SecretRef[] {
       entries = [];
     }
     for (const entry of entries) {
-      const kind = ownEntry(STORE_ALIASES, entry.store.kind) ?? entry.store.kind;
+      const kind =
+        ownEntry(STORE_ALIASES, entry.store.kind) ?? entry.store.kind;
       refs.push({
         ...entry,
         store: { ...entry.store, kind },

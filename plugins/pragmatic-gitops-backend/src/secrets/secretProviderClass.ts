@@ -137,9 +137,9 @@ export function parseSecretProviderClass(object: KubeObject): {
   let entries: Entry[] = [];
   let malformed = false;
   try {
-    entries = (ownEntry(PROVIDERS, provider) ?? (p => genericEntries(provider, p)))(
-      parameters,
-    );
+    entries = (
+      ownEntry(PROVIDERS, provider) ?? (p => genericEntries(provider, p))
+    )(parameters);
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     malformed = true;

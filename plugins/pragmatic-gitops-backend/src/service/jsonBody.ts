@@ -21,7 +21,9 @@ export const jsonBody: RequestHandler[] = [
     (observations ? observationJson : defaultJson)(req, res, error => {
       // Answered here: the spec validator's error handler would turn it into a 400.
       if (error?.type === 'entity.too.large') {
-        const limit = observations ? OBSERVATION_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+        const limit = observations
+          ? OBSERVATION_BODY_LIMIT
+          : DEFAULT_BODY_LIMIT;
         res.status(413).json({
           error: {
             name: 'PayloadTooLargeError',

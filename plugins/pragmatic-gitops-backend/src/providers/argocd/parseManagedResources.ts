@@ -184,7 +184,9 @@ function parseState(
   }
   const problem = findUntrustedJsonProblem(decoded);
   if (problem) {
-    throw new ArgoCdResponseShapeError(`${where} has a ${field} where ${problem}`);
+    throw new ArgoCdResponseShapeError(
+      `${where} has a ${field} where ${problem}`,
+    );
   }
   if (
     !isRecord(decoded) ||

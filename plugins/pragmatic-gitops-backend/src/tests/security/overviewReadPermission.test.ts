@@ -2,7 +2,10 @@
  * Finding 3: the overview must show only what the caller may read in the
  * catalog: items, totals and hotfix counts alike.
  */
-import { createMockDirectory, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { newHotfix } from '../../ledger/__testUtils__/fixtures';
 import {
