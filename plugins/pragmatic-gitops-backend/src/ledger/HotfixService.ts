@@ -56,7 +56,7 @@ export type HotfixServiceOptions = {
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /** Open hotfixes one entity may have: each is matched on every scan of it. */
-export const MAX_OPEN_HOTFIXES_PER_ENTITY = 50;
+export const MAX_OPEN_HOTFIXES_PER_ENTITY = 100;
 
 /**
  * The hotfix ledger: records hotfixes applied outside Git, moves them through
