@@ -7,69 +7,20 @@ import {
   IgnoreRule,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import type {
+  KubeObject,
+  LiveState,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 
-/** A Kubernetes object as found in Git or returned by the API server. */
-export type KubeObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      apiVersion: string;
-      kind: string;
-      name: string;
-      uid?: string;
-    }>;
-    managedFields?: ManagedFieldsEntry[];
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-};
-
-export type ManagedFieldsEntry = {
-  manager?: string;
-  operation?: string;
-  apiVersion?: string;
-  fieldsType?: string;
-  fieldsV1?: Record<string, unknown>;
-  [key: string]: unknown;
-};
-
-/** Subset of `terraform show -json <plan>` the engine reads. */
-export type TerraformPlan = {
-  format_version?: string;
-  resource_changes?: TerraformResourceChange[];
-  resource_drift?: TerraformResourceChange[];
-  [key: string]: unknown;
-};
-
-export type TerraformResourceChange = {
-  address: string;
-  type: string;
-  name?: string;
-  mode?: string;
-  change: {
-    actions: string[];
-    before?: unknown;
-    after?: unknown;
-    before_sensitive?: unknown;
-    after_sensitive?: unknown;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-};
-
-export type MigrationsState = { available?: string[]; applied: string[] };
-
-/** What a provider observed of the live system for one entity. */
-export type LiveState = {
-  objects?: KubeObject[];
-  terraformPlan?: TerraformPlan;
-  migrations?: MigrationsState;
-};
+// The shapes of live state are the providers' contract (node package).
+export type {
+  KubeObject,
+  LiveState,
+  ManagedFieldsEntry,
+  MigrationsState,
+  TerraformPlan,
+  TerraformResourceChange,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 
 /**
  * One difference between desired and live. `path` is an RFC 6901 pointer
@@ -126,10 +77,30 @@ export type DriftInput = {
   availableMigrations?: string[];
 };
 
+/**
+ * A desired object and the live object the engine matched it with, as the
+ * engine compared them (normalised: see `comparableObject`). Later steps (the
+ * hotfix ledger) read values from here instead of matching again.
+ */
+export type MatchedPair = {
+  kind: string;
+  name: string;
+  /** The namespace reported for the resource. */
+  namespace?: string;
+  /** Compared fields of the desired object; absent for a live-only object. */
+  desired?: Record<string, unknown>;
+  /** Compared fields of the live object; absent when it is missing. */
+  live?: Record<string, unknown>;
+  /** The engine's entry in `resources` for this pair, if it reports one. */
+  resource?: ResourceDrift;
+};
+
 export type DriftResult = {
   status: 'in-sync' | 'drifted' | 'pending';
   resources: ResourceDrift[];
   pending?: PendingChanges;
+  /** Kubernetes objects as matched: every desired object, then unmatched live ones. */
+  pairs: MatchedPair[];
 };
 
 export const MASKED_VALUE = '(secret value hidden)';

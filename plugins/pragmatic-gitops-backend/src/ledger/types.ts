@@ -96,10 +96,24 @@ export type HotfixListFilter = {
 
 /** Events the lifecycle code (drift / Git watchers) may append. */
 export type LifecycleEvent = {
-  type: 'drift-observed' | 'backported' | 'reverted';
+  type: 'baseline' | 'drift-observed' | 'backported' | 'reverted';
   detail?: Record<string, unknown>;
   /** When it happened (Date or ISO string); default now. */
   at?: Date | string;
   /** Defaults to none: the system observed it. */
   actor?: string;
+};
+
+/** A stored hotfix with its current status; `seq` is the numeric id. */
+export type StoredHotfix = {
+  seq: number;
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  appliedBy: string;
+  appliedAt: Date;
+  recordedAt: Date;
+  changes: HotfixChange[];
+  status: HotfixStatus;
 };

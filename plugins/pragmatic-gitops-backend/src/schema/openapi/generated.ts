@@ -275,6 +275,11 @@ export const spec = {
             type: 'string',
             enum: ['in-sync', 'drifted', 'missing', 'extra'],
           },
+          source: {
+            type: 'string',
+            description:
+              'The live-state source the resource was observed through (`argocd:prod`, `push:ci-agent`, `kubernetes:prod-eu`); absent for a missing resource.',
+          },
           explainedBy: {
             type: 'string',
             description:
@@ -722,6 +727,7 @@ export const spec = {
             type: 'string',
             enum: [
               'recorded',
+              'baseline',
               'drift-observed',
               'backported',
               'reverted',
@@ -740,6 +746,8 @@ export const spec = {
           at: {
             type: 'string',
             format: 'date-time',
+            description:
+              'When it happened (for observed events, when the live state showing it was observed), not when the backend noticed.',
           },
           detail: {
             type: 'object',
