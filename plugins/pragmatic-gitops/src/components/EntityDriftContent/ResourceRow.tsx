@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { ResourceDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { ExplainedResourceDrift } from '../../api/types';
+import { ExplainedDifference, ExplainedResourceDrift } from '../../api/types';
 import { ResourceStatusChip } from '../DriftStatusChip';
 import { ExplainedByChip } from '../ExplainedByChip';
 import { DifferenceList } from './DifferenceList';
@@ -25,6 +25,16 @@ export function resourceName(resource: ResourceDrift): string {
   return resource.namespace
     ? `${resource.namespace}/${resource.name}`
     : resource.name;
+}
+
+/** True when an open hotfix explains the resource or every one of its differences. */
+export function isExplained(resource: ExplainedResourceDrift): boolean {
+  const differences: ExplainedDifference[] = resource.differences ?? [];
+  return (
+    Boolean(resource.explainedBy) ||
+    (differences.length > 0 &&
+      differences.every(difference => Boolean(difference.explainedBy)))
+  );
 }
 
 /** One resource of the table; expands to its differences. */
@@ -62,7 +72,10 @@ export function ResourceRow(props: {
         <TableCell className={classes.name}>{resourceName(resource)}</TableCell>
         <TableCell>
           <span className={classes.chips}>
-            <ResourceStatusChip status={resource.status} />
+            <ResourceStatusChip
+              status={resource.status}
+              explained={isExplained(resource)}
+            />
             {resource.explainedBy && (
               <ExplainedByChip hotfixId={resource.explainedBy} />
             )}
