@@ -143,8 +143,12 @@ async function benchmark(name: string, knex: Knex) {
   const scanner = new EntityScanner({
     desiredReader,
     providers: [new ObservationProvider(observations)],
-    secretResolver: { resolveAll: async refs => refs },
-    ledger: new HotfixLedgerReconciler({ hotfixes, logger }),
+    secretResolvers: [],
+    ledger: new HotfixLedgerReconciler({
+      hotfixes,
+      commitFinders: [],
+      logger,
+    }),
     store: new EntityStatusStore(knex),
     settings: {
       ignoreDefaults: [],

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { pragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import path from 'node:path';
 import { readPluginSettings } from './config';
 import { EntityStatusStore } from './database/EntityStatusStore';
@@ -14,12 +15,10 @@ import { DemoTimeline } from './demo/DemoTimeline';
 import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
-import { GithubBackportCommitFinder } from './ledger/lifecycle';
-import { ObservationProvider } from './live/ObservationProvider';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
-import { ArgoCdProvider } from './providers/argocd/ArgoCdProvider';
-import { VaultSecretResolver } from './providers/vault';
+import { addBuiltInProviders } from './providers/addBuiltInProviders';
+import { ProviderRegistry } from './providers/ProviderRegistry';
 import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
 import { createRouter } from './service/createRouter';
@@ -34,6 +33,11 @@ import { ObservationService } from './service/ObservationService';
 export const pragmaticGitopsPlugin = createBackendPlugin({
   pluginId: 'pragmatic-gitops',
   register(env) {
+    const providers = new ProviderRegistry();
+    env.registerExtensionPoint(
+      pragmaticGitopsProvidersExtensionPoint,
+      providers,
+    );
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -58,6 +62,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
 
         const store = new EntityStatusStore(db);
         const observationStore = new ObservationStore(db);
+        addBuiltInProviders(providers, { config, logger, observationStore });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
           catalog,
@@ -67,16 +72,11 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         });
         const scanner = new EntityScanner({
           desiredReader: new DesiredStateReader(deps.urlReader),
-          providers: [
-            ArgoCdProvider.fromConfig(config, { logger }),
-            new ObservationProvider(observationStore),
-          ],
-          secretResolver: VaultSecretResolver.fromConfig(config, { logger }),
+          providers: providers.liveStateProviders,
+          secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({
             hotfixes,
-            commitFinder: GithubBackportCommitFinder.fromConfig(config, {
-              logger,
-            }),
+            commitFinders: providers.backportCommitFinders,
             logger,
           }),
           store,

@@ -15,3 +15,4 @@ export * from './validateAnnotations';
 export * from './permissions';
 export * from './types';
 export * from './ledgerTypes';
+export * from './signals';

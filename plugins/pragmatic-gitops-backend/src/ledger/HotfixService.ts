@@ -20,7 +20,7 @@ import { overdueCutoff, readBackportSla } from './backportSla';
 import { EntityAccess } from './EntityAccess';
 import { formatHotfixId, isHotfixId, parseHotfixId } from './hotfixId';
 import { HotfixRecords } from './HotfixRecords';
-import { HotfixStore, NewEvent, StoredHotfix } from './HotfixStore';
+import { HotfixStore, NewEvent } from './HotfixStore';
 import { OverdueNotifier } from './OverdueNotifier';
 import { toApiHotfix } from './toApiHotfix';
 import {
@@ -31,6 +31,7 @@ import {
   HotfixWithEvents,
   LifecycleEvent,
   NewHotfixRequest,
+  StoredHotfix,
 } from './types';
 import {
   MAX_REASON_LENGTH,

@@ -2,26 +2,12 @@ import { Knex } from 'knex';
 import { isUniqueViolation } from './dbErrors';
 import { EventRow, eventFromRow, fromRow } from './hotfixRows';
 import {
-  HotfixChange,
   HotfixEventRecord,
   HotfixEventType,
   HotfixStatus,
+  StoredHotfix,
   TERMINAL_STATUSES,
 } from './types';
-
-/** A stored hotfix with its current status; `seq` is the numeric id. */
-export type StoredHotfix = {
-  seq: number;
-  entityRef: string;
-  title: string;
-  description?: string;
-  incidentUrl?: string;
-  appliedBy: string;
-  appliedAt: Date;
-  recordedAt: Date;
-  changes: HotfixChange[];
-  status: HotfixStatus;
-};
 
 export type NewHotfixRow = Omit<StoredHotfix, 'seq' | 'status'> & {
   idempotencyKey?: string;

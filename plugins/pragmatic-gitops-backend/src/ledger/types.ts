@@ -103,3 +103,17 @@ export type LifecycleEvent = {
   /** Defaults to none: the system observed it. */
   actor?: string;
 };
+
+/** A stored hotfix with its current status; `seq` is the numeric id. */
+export type StoredHotfix = {
+  seq: number;
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  appliedBy: string;
+  appliedAt: Date;
+  recordedAt: Date;
+  changes: HotfixChange[];
+  status: HotfixStatus;
+};
