@@ -100,6 +100,7 @@ export function EntityDriftContent() {
                 <RecordHotfixButton
                   entityRef={entityRef}
                   resources={resources}
+                  track={track}
                   onRecorded={onHotfixChanged}
                 />
               )

@@ -11,6 +11,16 @@ import { ExplainedDifference, ExplainedResourceDrift } from '../../api/types';
 import { ResourceStatusChip } from '../DriftStatusChip';
 import { ExplainedByChip } from '../ExplainedByChip';
 import { DifferenceList } from './DifferenceList';
+import { SideLabels } from './ValueDiff';
+
+/**
+ * A Terraform `resource_drift` compares what Terraform last applied with
+ * the real infrastructure; there is no Git or live side.
+ */
+const TERRAFORM_DRIFT_LABELS: SideLabels = {
+  desired: 'Last applied',
+  live: 'Real infrastructure',
+};
 
 const useStyles = makeStyles(theme => ({
   row: { '& > *': { borderBottom: 'unset' } },
@@ -100,7 +110,15 @@ export function ResourceRow(props: {
         <TableCell className={classes.details} colSpan={6}>
           <Collapse in={expanded} timeout="auto" unmountOnExit>
             <div data-testid="pragmatic-gitops-resource-details">
-              <DifferenceList differences={differences} ignored={ignored} />
+              <DifferenceList
+                differences={differences}
+                ignored={ignored}
+                labels={
+                  resource.apiVersion === 'terraform'
+                    ? TERRAFORM_DRIFT_LABELS
+                    : undefined
+                }
+              />
             </div>
           </Collapse>
         </TableCell>
