@@ -14,6 +14,12 @@ export type EntityStatusRecord<Detail = unknown> = {
   owner?: string;
   title?: string;
   checkedAt: Date;
+  /**
+   * When the status it describes came about (the observation's time, a
+   * provider's timestamp, a ledger event); default `checkedAt`. Dates a
+   * transition and `since`; never earlier than the previous transition.
+   */
+  changedAt?: Date;
   detail: Detail;
 };
 
@@ -87,7 +93,12 @@ export class EntityStatusStore {
         previous.status !== record.status ||
         (previous.reason ?? undefined) !== record.reason;
       const since =
-        changed || !previous ? record.checkedAt : toDate(previous.since);
+        changed || !previous
+          ? notBefore(
+              record.changedAt ?? record.checkedAt,
+              previous ? toDate(previous.since) : undefined,
+            )
+          : toDate(previous.since);
 
       const row: EntityStatusRow = {
         entity_ref: key,
@@ -123,10 +134,11 @@ export class EntityStatusStore {
           from_status: previous?.status ?? null,
           to_status: record.status,
           reason: record.reason ?? null,
-          at: record.checkedAt,
+          at: since,
         });
       }
-      return { ...record, since };
+      const { changedAt: _changedAt, ...stored } = record;
+      return { ...stored, since };
     });
   }
 
@@ -169,6 +181,10 @@ function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
     checkedAt: toDate(row.checked_at),
     detail: JSON.parse(row.detail) as Detail,
   };
+}
+
+function notBefore(at: Date, floor: Date | undefined): Date {
+  return floor && floor.getTime() > at.getTime() ? floor : at;
 }
 
 /** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */
