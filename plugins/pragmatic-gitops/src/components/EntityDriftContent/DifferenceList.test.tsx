@@ -22,7 +22,9 @@ describe('DifferenceList', () => {
     expect(
       screen.queryByTestId('pragmatic-gitops-side-by-side'),
     ).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Compare in full' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Compare in full' }),
+    );
 
     const live = screen.getByTestId('pragmatic-gitops-side-live');
     expect(live).toHaveTextContent(

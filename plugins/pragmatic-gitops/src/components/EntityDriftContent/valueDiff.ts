@@ -50,7 +50,9 @@ export function sideBySide(
 export function lineDiff(desired: string, live: string): DiffLine[] {
   const lines: DiffLine[] = [];
   for (const change of diffLines(desired, live)) {
-    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    let kind: DiffLine['kind'] = 'same';
+    if (change.added) kind = 'added';
+    if (change.removed) kind = 'removed';
     const text = change.value.endsWith('\n')
       ? change.value.slice(0, -1)
       : change.value;

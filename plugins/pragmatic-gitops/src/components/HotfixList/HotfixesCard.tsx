@@ -62,9 +62,7 @@ export function HotfixesCard(props: {
     >
       <div data-testid="pragmatic-gitops-hotfixes">
         {loading && !hotfixes && <Progress />}
-        {error && (
-          <RetryableError error={error} onRetry={props.state.retry} />
-        )}
+        {error && <RetryableError error={error} onRetry={props.state.retry} />}
         {hotfixes && props.showBanners !== false && (
           <Box mb={2}>
             <HotfixBanners hotfixes={hotfixes} />

@@ -138,7 +138,10 @@ export function ManualChangeForm(props: {
         </Button>
       </Box>
       {props.problem && (
-        <FormHelperText error data-testid="pragmatic-gitops-manual-change-error">
+        <FormHelperText
+          error
+          data-testid="pragmatic-gitops-manual-change-error"
+        >
           {props.problem}
         </FormHelperText>
       )}

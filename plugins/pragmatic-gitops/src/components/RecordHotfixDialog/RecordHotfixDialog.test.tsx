@@ -345,6 +345,8 @@ describe('RecordHotfixDialog', () => {
     expect(
       within(manual).getByLabelText('Address or migration id'),
     ).toBeInTheDocument();
-    expect(within(manual).queryByLabelText('Namespace')).not.toBeInTheDocument();
+    expect(
+      within(manual).queryByLabelText('Namespace'),
+    ).not.toBeInTheDocument();
   });
 });

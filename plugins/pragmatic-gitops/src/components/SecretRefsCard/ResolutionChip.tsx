@@ -94,9 +94,10 @@ export function ResolutionChip(props: {
     : resolution.reason ?? DEFAULT_HINTS[resolution.status] ?? '';
   return (
     <Tooltip title={hint}>
-      {/* Focusable, so the explanation is reachable by keyboard too. */}
-      <span tabIndex={0} data-testid="pragmatic-gitops-secret-resolution-cell">
+      <span data-testid="pragmatic-gitops-secret-resolution-cell">
         <Chip
+          // Focusable, so the explanation is reachable by keyboard too.
+          tabIndex={0}
           size="small"
           variant="outlined"
           className={classes[tone]}
