@@ -166,6 +166,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             overview,
             hotfixes,
             readableEntities: new ReadableEntities(catalog, deps.permissions),
+            logger,
           }),
         );
         deps.httpRouter.addAuthPolicy({
