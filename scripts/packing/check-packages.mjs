@@ -7,7 +7,8 @@
 // workspace, so new ones are covered without editing this file.
 //
 //   node scripts/packing/check-packages.mjs [--no-build]
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import {
   existsSync,
   mkdirSync,
@@ -23,9 +24,8 @@ import { PackageGraph } from '@backstage/cli-node';
 import { extract } from 'tar';
 import { checkPacked, runtimeDirectories } from './checkPacked.mjs';
 
-/** Directories and files of a package that must ship when present. */
+/** Directories of a package that must ship whole when present. */
 const RUNTIME_DIRS = ['migrations', 'templates'];
-const RUNTIME_FILES = ['config.d.ts'];
 
 function walk(dir) {
   if (!existsSync(dir)) return [];
@@ -36,13 +36,9 @@ function walk(dir) {
 }
 
 function sourceFilesToShip(packageDir) {
-  const inDirs = RUNTIME_DIRS.flatMap(dir => walk(join(packageDir, dir)))
+  return RUNTIME_DIRS.flatMap(dir => walk(join(packageDir, dir)))
     .map(path => relative(packageDir, path))
     .filter(path => !/\.test\.[cm]?[jt]sx?$/.test(path));
-  const files = RUNTIME_FILES.filter(file =>
-    existsSync(join(packageDir, file)),
-  );
-  return [...inDirs, ...files];
 }
 
 function hasAlphaEntry(packageDir) {
@@ -91,15 +87,18 @@ if (!process.argv.includes('--no-build')) {
 const outDir = mkdtempSync(join(tmpdir(), 'check-packages-'));
 const problems = [];
 try {
-  for (const pkg of packages) {
+  // Each package packs in its own directory, so they can pack side by side.
+  const packs = await Promise.all(packages.map(pkg => pack(pkg, outDir)));
+  for (const [i, pkg] of packages.entries()) {
     const name = pkg.packageJson.name;
-    const { files, manifest, builtSources } = pack(pkg, outDir);
+    const { files, manifest, builtSources } = packs[i];
     const found = checkPacked({
       name,
       files,
       manifest,
       sourceFiles: sourceFilesToShip(pkg.dir),
       hasAlpha: hasAlphaEntry(pkg.dir),
+      hasConfig: existsSync(join(pkg.dir, 'config.d.ts')),
       runtimeDirs: runtimeDirectories(name, builtSources),
     });
     console.log(`${found.length ? '✗' : '✓'} ${name}: ${files.length} files`);

@@ -2,9 +2,13 @@
 // Pure: takes what was packed and what the source tree holds, returns the
 // problems found, each naming the package and the file.
 
-/** Every string an `exports` entry maps to, however deeply nested. */
+/**
+ * Every file an `exports` entry maps to, however deeply nested. Node wants
+ * targets to start with `./`; other strings are not files (Backstage adds
+ * `"backstage": "@backstage/FrontendPlugin"` to mark plugin entries).
+ */
 function exportTargets(value) {
-  if (typeof value === 'string') return [value];
+  if (typeof value === 'string') return value.startsWith('./') ? [value] : [];
   if (value && typeof value === 'object') {
     return Object.values(value).flatMap(exportTargets);
   }
@@ -35,8 +39,9 @@ export function runtimeDirectories(packageName, builtSources) {
  * @param {string[]} pack.files paths inside the tarball, without `package/`
  * @param {object} pack.manifest the packed package.json
  * @param {string[]} pack.sourceFiles files of the package in the repository
- *   (relative to its directory) that must ship: migrations, config.d.ts,
- *   templates
+ *   (relative to its directory) that must ship: migrations, templates
+ * @param {boolean} pack.hasConfig whether the source has a config.d.ts (which
+ *   prepack turns into the packed `configSchema`)
  * @param {boolean} pack.hasAlpha whether the source has an `alpha` entry
  * @param {string[]} pack.runtimeDirs directories the built code reads
  * @returns {string[]} problems; empty when the package is complete
@@ -68,6 +73,10 @@ export function checkPacked(pack) {
   }
   if (typeof manifest.configSchema === 'string') {
     need(manifest.configSchema, '"configSchema"');
+  } else if (pack.hasConfig) {
+    problems.push(
+      `${name}: the source declares config.d.ts but the package has no "configSchema", so its config is not validated`,
+    );
   }
   for (const path of pack.sourceFiles) need(path, 'run-time file');
   for (const dir of pack.runtimeDirs) {

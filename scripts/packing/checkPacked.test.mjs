@@ -10,7 +10,7 @@ function complete() {
     name: NAME,
     files: [
       'package.json',
-      'config.d.ts',
+      'config.schema.json',
       'dist/index.esm.js',
       'dist/index.d.ts',
       'dist/alpha.esm.js',
@@ -21,7 +21,7 @@ function complete() {
       name: NAME,
       main: 'dist/index.esm.js',
       types: 'dist/index.d.ts',
-      configSchema: 'config.d.ts',
+      configSchema: 'config.schema.json',
       exports: {
         '.': { import: './dist/index.esm.js', types: './dist/index.d.ts' },
         './alpha': {
@@ -33,8 +33,9 @@ function complete() {
       typesVersions: { '*': { alpha: ['dist/alpha.d.ts'] } },
       dependencies: { '@backstage/core-plugin-api': '^1.13.0' },
     },
-    sourceFiles: ['migrations/20260101_init.js', 'config.d.ts'],
+    sourceFiles: ['migrations/20260101_init.js'],
     hasAlpha: true,
+    hasConfig: true,
     runtimeDirs: ['migrations'],
   };
 }
@@ -72,12 +73,15 @@ describe('checkPacked', () => {
     ]);
   });
 
-  it('names a missing config schema', () => {
+  it('names a config schema that is missing or was never declared', () => {
     const pack = complete();
-    pack.files = pack.files.filter(file => file !== 'config.d.ts');
+    pack.files = pack.files.filter(file => file !== 'config.schema.json');
     assert.deepEqual(checkPacked(pack), [
-      `${NAME}: "configSchema" config.d.ts is not in the package`,
-      `${NAME}: run-time file config.d.ts is not in the package`,
+      `${NAME}: "configSchema" config.schema.json is not in the package`,
+    ]);
+    delete pack.manifest.configSchema;
+    assert.deepEqual(checkPacked(pack), [
+      `${NAME}: the source declares config.d.ts but the package has no "configSchema", so its config is not validated`,
     ]);
   });
 
