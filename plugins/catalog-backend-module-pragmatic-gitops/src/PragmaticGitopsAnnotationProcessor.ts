@@ -17,6 +17,8 @@ import {
  * must not hide a service, so problems are attached as catalog-processing
  * status items instead: the entity stays current and the entity page's
  * processing-errors panel shows each problem, naming the annotation.
+ *
+ * @public
  */
 export class PragmaticGitopsAnnotationProcessor implements CatalogProcessor {
   constructor(private readonly logger: LoggerService) {}

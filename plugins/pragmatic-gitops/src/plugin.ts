@@ -9,6 +9,14 @@ import {
 import { pragmaticGitopsApiRef } from './api/PragmaticGitopsApi';
 import { PragmaticGitopsClient } from './api/PragmaticGitopsClient';
 import { rootRouteRef } from './routes';
+import type { EntityDriftCardProps } from './components/EntityDriftCard';
+import type { EntityHotfixesCardProps } from './components/HotfixList';
+import type { EntitySecretRefsCardProps } from './components/SecretRefsCard';
+import type { EntityTrackCardProps } from './components/EntityTrackCard';
+import type { FleetOverviewPageProps } from './components/FleetOverviewPage';
+
+// The extensions are typed by their props: the inferred types would name the
+// lazily loaded components, which the package does not export.
 
 /**
  * The Pragmatic GitOps frontend plugin, for apps on the legacy frontend
@@ -37,7 +45,7 @@ export const pragmaticGitopsPlugin = createPlugin({
  *
  * @public
  */
-export const PragmaticGitopsPage = pragmaticGitopsPlugin.provide(
+export const PragmaticGitopsPage: (props: FleetOverviewPageProps) => JSX.Element = pragmaticGitopsPlugin.provide(
   createRoutableExtension({
     name: 'PragmaticGitopsPage',
     component: () =>
@@ -52,7 +60,7 @@ export const PragmaticGitopsPage = pragmaticGitopsPlugin.provide(
  *
  * @public
  */
-export const EntityPragmaticGitopsContent = pragmaticGitopsPlugin.provide(
+export const EntityPragmaticGitopsContent: () => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntityPragmaticGitopsContent',
     component: {
@@ -70,7 +78,7 @@ export const EntityPragmaticGitopsContent = pragmaticGitopsPlugin.provide(
  *
  * @public
  */
-export const EntityDriftCard = pragmaticGitopsPlugin.provide(
+export const EntityDriftCard: (props: EntityDriftCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntityDriftCard',
     component: {
@@ -86,7 +94,7 @@ export const EntityDriftCard = pragmaticGitopsPlugin.provide(
  *
  * @public
  */
-export const EntityTrackCard = pragmaticGitopsPlugin.provide(
+export const EntityTrackCard: (props: EntityTrackCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntityTrackCard',
     component: {
@@ -103,7 +111,7 @@ export const EntityTrackCard = pragmaticGitopsPlugin.provide(
  *
  * @public
  */
-export const EntityHotfixesCard = pragmaticGitopsPlugin.provide(
+export const EntityHotfixesCard: (props: EntityHotfixesCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntityHotfixesCard',
     component: {
@@ -120,7 +128,7 @@ export const EntityHotfixesCard = pragmaticGitopsPlugin.provide(
  *
  * @public
  */
-export const EntitySecretRefsCard = pragmaticGitopsPlugin.provide(
+export const EntitySecretRefsCard: (props: EntitySecretRefsCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntitySecretRefsCard',
     component: {
