@@ -85,6 +85,18 @@ export interface Config {
     demo?: {
       timeline?: string;
     };
+    /**
+     * Live objects read from the clusters of the Kubernetes plugin's own
+     * `kubernetes.clusterLocatorMethods` (types `config` and `catalog`).
+     */
+    kubernetes?: {
+      /** Read clusters at all; default true (nothing happens without clusters). */
+      enabled?: boolean;
+      /** Requests in flight at once per cluster; default 8. */
+      concurrency?: number;
+      /** Per-request timeout in milliseconds; default 10000. */
+      timeoutMs?: number;
+    };
     /** Argo CD instances entities may name with argocd/instance-name. */
     argocd?: {
       instances?: Array<{

@@ -62,7 +62,13 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
 
         const store = new EntityStatusStore(db);
         const observationStore = new ObservationStore(db);
-        addBuiltInProviders(providers, { config, logger, observationStore });
+        addBuiltInProviders(providers, {
+          config,
+          logger,
+          catalog,
+          auth,
+          observationStore,
+        });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
           catalog,

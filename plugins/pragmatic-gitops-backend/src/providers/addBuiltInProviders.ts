@@ -1,9 +1,11 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ObservationStore } from '../observations/ObservationStore';
 import { ArgoCdProvider } from './argocd';
 import { GithubBackportCommitFinder } from './github';
+import { KubernetesProvider } from './kubernetes';
 import { ObservationProvider } from './observations/ObservationProvider';
 import { VaultSecretResolver } from './vault';
 
@@ -17,12 +19,15 @@ export function addBuiltInProviders(
   deps: {
     config: Config;
     logger: LoggerService;
+    catalog: CatalogService;
+    auth: AuthService;
     observationStore: ObservationStore;
   },
 ): void {
   const { config, logger } = deps;
   providers.addLiveStateProvider(
     ArgoCdProvider.fromConfig(config, { logger }),
+    KubernetesProvider.fromConfig(config, deps),
     new ObservationProvider(deps.observationStore),
   );
   providers.addSecretResolver(
