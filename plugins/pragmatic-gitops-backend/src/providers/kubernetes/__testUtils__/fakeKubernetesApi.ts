@@ -99,6 +99,62 @@ export async function startFakeKubernetesApi(options: {
     delayMs: options.delayMs ?? 0,
   };
   const versions = [...new Set(kinds.map(k => k.apiVersion))];
+  // Indexes by kind, name and label, rebuilt when the list changes (the bench holds 20,000).
+  type Index = {
+    source: KubeObject[];
+    length: number;
+    byKind: Map<string, KubeObject[]>;
+    byName: Map<string, KubeObject>;
+    byLabel: Map<string, KubeObject[]>;
+  };
+  let index: Index | undefined;
+  const add = (map: Map<string, KubeObject[]>, key: string, o: KubeObject) => {
+    const list = map.get(key);
+    if (list) list.push(o);
+    else map.set(key, [o]);
+  };
+  const currentIndex = (): Index => {
+    if (index?.source === api.objects && index.length === api.objects.length) {
+      return index;
+    }
+    index = {
+      source: api.objects,
+      length: api.objects.length,
+      byKind: new Map(),
+      byName: new Map(),
+      byLabel: new Map(),
+    };
+    for (const o of api.objects) {
+      const kindKey = `${o.apiVersion}|${o.kind}`;
+      add(index.byKind, kindKey, o);
+      index.byName.set(
+        `${kindKey}|${o.metadata.namespace ?? ''}|${o.metadata.name}`,
+        o,
+      );
+      for (const [key, value] of Object.entries(o.metadata.labels ?? {})) {
+        add(index.byLabel, `${kindKey}|${key}=${value}`, o);
+      }
+    }
+    return index;
+  };
+  /** Objects of a kind in a namespace (or all) matching an equality selector. */
+  const listOf = (
+    apiVersion: string,
+    kind: string,
+    namespace: string | undefined,
+    selector: string | null,
+  ) => {
+    const kindKey = `${apiVersion}|${kind}`;
+    const [first] = selector ? selector.split(',') : [];
+    const candidates = first
+      ? currentIndex().byLabel.get(`${kindKey}|${first.trim()}`) ?? []
+      : currentIndex().byKind.get(kindKey) ?? [];
+    return candidates.filter(
+      o =>
+        (namespace === undefined || o.metadata.namespace === namespace) &&
+        matches(o, selector),
+    );
+  };
 
   const answer = (res: http.ServerResponse, status: number, body: unknown) => {
     const send = () => {
@@ -185,25 +241,21 @@ export async function startFakeKubernetesApi(options: {
       answer(res, 404, { kind: 'Status', code: 404 });
       return;
     }
-    const ofKind = api.objects.filter(
-      o =>
-        o.apiVersion === apiVersion &&
-        o.kind === kind.kind &&
-        (namespace === undefined || o.metadata.namespace === namespace),
-    );
     if (rest.length === 1) {
       const selector = url.searchParams.get('labelSelector');
       answer(res, 200, {
         kind: `${kind.kind}List`,
         apiVersion,
-        items: ofKind
-          .filter(o => matches(o, selector))
-          .map(({ apiVersion: _v, kind: _k, ...item }) => item),
+        items: listOf(apiVersion, kind.kind, namespace, selector).map(
+          ({ apiVersion: _v, kind: _k, ...item }) => item,
+        ),
       });
       return;
     }
-    const found = ofKind.find(
-      o => o.metadata.name === decodeURIComponent(rest[1]),
+    const found = currentIndex().byName.get(
+      `${apiVersion}|${kind.kind}|${namespace ?? ''}|${decodeURIComponent(
+        rest[1],
+      )}`,
     );
     if (found) answer(res, 200, found);
     else answer(res, 404, { kind: 'Status', code: 404, reason: 'NotFound' });
