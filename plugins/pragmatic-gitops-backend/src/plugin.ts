@@ -24,6 +24,7 @@ import { EntityScanner } from './scan/EntityScanner';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
 import { ObservationService } from './service/ObservationService';
+import { ReadableEntities } from './service/ReadableEntities';
 
 /**
  * The Pragmatic GitOps backend plugin: wiring only.
@@ -167,6 +168,8 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             }),
             overview: new OverviewStore(db),
             hotfixes,
+            readableEntities: new ReadableEntities(catalog, deps.permissions),
+            logger,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -55,6 +55,9 @@ export type HotfixServiceOptions = {
 };
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** Open hotfixes one entity may have: each is matched on every scan of it. */
+export const MAX_OPEN_HOTFIXES_PER_ENTITY = 100;
 
 /**
  * The hotfix ledger: records hotfixes applied outside Git, moves them through
@@ -109,9 +112,16 @@ export class HotfixService {
       credentials,
       'record a hotfix',
     );
+    const key = entityKey(stringifyEntityRef(entity));
+    const { pending } = await this.store.counts(now, new Set([key]));
+    if (pending >= MAX_OPEN_HOTFIXES_PER_ENTITY) {
+      throw new InputError(
+        `entityRef ${input.entityRef} already has ${pending} open hotfixes, the most one entity may have; back-port or abandon some first`,
+      );
+    }
     const { hotfix, created } = await this.store.insert({
       ...input,
-      entityRef: entityKey(stringifyEntityRef(entity)),
+      entityRef: key,
       appliedBy: credentials.principal.userEntityRef,
       recordedAt: now,
       idempotencyKey,
@@ -217,7 +227,7 @@ export class HotfixService {
   }
 
   /**
-   * For the lifecycle code: appends drift-observed, backported or reverted.
+   * For the lifecycle code: appends baseline, drift-observed, backported or reverted.
    * Idempotent: applies only while the hotfix is pending-backport, and each
    * type at most once. `applied` says whether this call changed anything.
    */
@@ -230,7 +240,10 @@ export class HotfixService {
       seq,
       {
         type: event.type,
-        status: event.type === 'drift-observed' ? undefined : event.type,
+        status:
+          event.type === 'baseline' || event.type === 'drift-observed'
+            ? undefined
+            : event.type,
         actor: event.actor,
         at: event.at === undefined ? this.now() : requireDate(event.at),
         detail: event.detail,
@@ -243,13 +256,13 @@ export class HotfixService {
     return { applied: result.outcome === 'appended', status: result.status };
   }
 
-  /** Pending and overdue hotfixes, of every entity or of the given ones. */
+  /** Pending and overdue hotfixes, of every entity or of the given ones (lower-cased refs). */
   async counts(
-    options: { entityRefs?: string[] } = {},
+    options: { entityKeys?: ReadonlySet<string> } = {},
   ): Promise<{ pending: number; overdue: number }> {
     return this.store.counts(
       overdueCutoff(this.now(), this.sla),
-      options.entityRefs?.map(entityKey),
+      options.entityKeys,
     );
   }
 

@@ -1,5 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import express from 'express';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
 import { normalizeOwnerRef } from '../scan/ownerOf';
@@ -9,6 +12,8 @@ import { ObservationService } from './ObservationService';
 import { InputError } from '@backstage/errors';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
+import { jsonBody } from './jsonBody';
+import { ReadableEntities } from './ReadableEntities';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -18,6 +23,8 @@ export type RouterOptions = {
   observations: ObservationService;
   overview: OverviewStore;
   hotfixes: HotfixService;
+  readableEntities: ReadableEntities;
+  logger: LoggerService;
 };
 
 /**
@@ -34,11 +41,10 @@ export async function createRouter(options: RouterOptions) {
     observations,
     overview,
     hotfixes,
+    readableEntities,
+    logger,
   } = options;
-  const router = await createOpenApiRouter({
-    // Agents push whole observations (live objects, Terraform plans).
-    middleware: [express.json({ limit: '10mb' })],
-  });
+  const router = await createOpenApiRouter({ middleware: jsonBody });
 
   router.get('/health', async (_req, res) => {
     await db.raw('select 1');
@@ -82,7 +88,9 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/overview', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { owner, ...rest } = req.query;
     let ownerRef: string | undefined;
     if (owner !== undefined) {
@@ -96,11 +104,13 @@ export async function createRouter(options: RouterOptions) {
         );
       }
     }
+    // Only what the caller may read in the catalog: items, totals and counts.
+    const readable = await readableEntities.keysFor(credentials);
     const [page, hotfixCounts] = await Promise.all([
-      overview.overview({ ...rest, owner: ownerRef }),
-      hotfixes.counts(
-        ownerRef ? { entityRefs: await overview.entityRefsOf(ownerRef) } : {},
-      ),
+      overview.overview({ ...rest, owner: ownerRef, readable }),
+      overview
+        .scopeKeys({ owner: ownerRef, readable })
+        .then(entityKeys => hotfixes.counts({ entityKeys })),
     ]);
     res.json({ ...page, totals: { ...page.totals, hotfixes: hotfixCounts } });
   });
@@ -130,7 +140,14 @@ export async function createRouter(options: RouterOptions) {
     }
   });
 
-  registerHotfixRoutes(router, { httpAuth, auditor, hotfixes });
+  registerHotfixRoutes(router, {
+    httpAuth,
+    auditor,
+    hotfixes,
+    logger,
+    recompute: (entityRef, credentials) =>
+      entityStatus.recompute(entityRef, credentials),
+  });
 
   return router;
 }
