@@ -4,7 +4,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ObservationStore } from '../observations/ObservationStore';
 import { ArgoCdProvider } from './argocd';
+import { AwsSecretsManagerResolver } from './aws';
 import { GithubBackportCommitFinder } from './github';
+import { GitlabBackportCommitFinder } from './gitlab';
 import { KubernetesProvider } from './kubernetes';
 import { ObservationProvider } from './observations/ObservationProvider';
 import { VaultSecretResolver } from './vault';
@@ -32,8 +34,10 @@ export function addBuiltInProviders(
   );
   providers.addSecretResolver(
     VaultSecretResolver.fromConfig(config, { logger }),
+    AwsSecretsManagerResolver.fromConfig(config, { logger }),
   );
   providers.addBackportCommitFinder(
     GithubBackportCommitFinder.fromConfig(config, { logger }),
+    GitlabBackportCommitFinder.fromConfig(config, { logger }),
   );
 }

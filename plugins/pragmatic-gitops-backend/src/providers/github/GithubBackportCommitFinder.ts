@@ -19,8 +19,7 @@ import {
   BackportCommit,
   BackportCommitFinder,
   BackportSearchResult,
-  commitSubject,
-  parseBackportTrailers,
+  recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
 
@@ -211,22 +210,18 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     };
   }
 
-  /** Newest commits come first: a later (older) commit replaces an earlier. */
   private collect(entry: CommitJson, commits: Map<string, BackportCommit>) {
     const message = entry?.commit?.message;
     if (typeof entry?.sha !== 'string' || typeof message !== 'string') {
       return;
     }
     const date = entry.commit?.committer?.date;
-    const commit: BackportCommit = {
+    recordBackportCommit(commits, {
       sha: entry.sha,
       url: typeof entry.html_url === 'string' ? entry.html_url : '',
-      subject: commitSubject(message),
+      message,
       ...(typeof date === 'string' ? { committedAt: date } : {}),
-    };
-    for (const id of parseBackportTrailers(message)) {
-      commits.set(id, commit);
-    }
+    });
   }
 
   /**
