@@ -14,6 +14,7 @@ import { OverviewStore } from './database/OverviewStore';
 import { DemoTimeline } from './demo/DemoTimeline';
 import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
+import { EntityAccess } from './ledger/EntityAccess';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
@@ -159,6 +160,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             observations: new ObservationService({
               observations: observationStore,
               entityStatus,
+              access: new EntityAccess(catalog, deps.permissions),
             }),
             overview: new OverviewStore(db),
             hotfixes,
