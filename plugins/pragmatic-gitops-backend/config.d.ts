@@ -12,6 +12,14 @@ export interface Config {
       directory?: string;
     };
     /**
+     * `dir:` source locations may point inside the Git working tree that
+     * holds their catalog file (its directory when it is in none) and inside
+     * these directories, relative to the backend's working directory.
+     */
+    localSources?: {
+      roots?: string[];
+    };
+    /**
      * Per-kind JSON pointers whose differences are emergent state, e.g.
      * `{ Deployment: ['/spec/replicas'] }`; `'*'` applies to every kind.
      * Entities add their own with the pragmatic-gitops.io/ignore-differences annotation.

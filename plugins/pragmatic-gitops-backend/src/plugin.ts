@@ -73,7 +73,9 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           notifications: deps.notifications,
         });
         const scanner = new EntityScanner({
-          desiredReader: new DesiredStateReader(deps.urlReader),
+          desiredReader: new DesiredStateReader(deps.urlReader, {
+            localSourceRoots: settings.localSourceRoots,
+          }),
           providers: providers.liveStateProviders,
           secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({

@@ -22,6 +22,8 @@ metadata: { name: ${name}, namespace: shop }
 spec: { replicas: 2 }
 `;
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/catalog-info.yaml': 'kind: Component',
   'deploy/web/deployment.yaml': deployment('web'),
   'deploy/payments/deployment.yaml': deployment('payments'),
@@ -51,8 +53,7 @@ describe('POST /observations trust', () => {
       // The web team's agent may push for web only.
       decide: ({ permission, resourceRef, credentials }) =>
         permission === 'pragmatic-gitops.observation.create' &&
-        credentials.principal.type === 'service' &&
-        (credentials.principal as { subject: string }).subject ===
+        (credentials.principal as { subject?: string }).subject ===
           'external:web-agent' &&
         resourceRef !== 'component:default/web'
           ? AuthorizeResult.DENY
