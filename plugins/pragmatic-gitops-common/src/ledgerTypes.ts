@@ -42,6 +42,8 @@ export type HotfixChange = {
 /** @public */
 export type HotfixEventType =
   | 'recorded'
+  /** Live and Git at the touched fields, noted by the first computation after recording. */
+  | 'baseline'
   | 'drift-observed'
   | 'backported'
   | 'reverted'
@@ -54,6 +56,7 @@ export type HotfixEvent = {
   status?: HotfixStatus;
   /** Entity ref of the user (or service) behind the event, if any. */
   actor?: string;
+  /** When it happened (for observed events: when the live state showing it was observed). */
   at: string;
   detail?: {
     /** Commit or pull request that back-ported the hotfix. */

@@ -13,6 +13,12 @@ export type EntityStatusRecord<Detail = unknown> = {
   owner?: string;
   title?: string;
   checkedAt: Date;
+  /**
+   * When the status it describes came about (the observation's time, a
+   * provider's timestamp, a ledger event); default `checkedAt`. Dates a
+   * transition and `since`; never earlier than the previous transition.
+   */
+  changedAt?: Date;
   detail: Detail;
 };
 
@@ -79,7 +85,12 @@ export class EntityStatusStore {
         previous.status !== record.status ||
         (previous.reason ?? undefined) !== record.reason;
       const since =
-        changed || !previous ? record.checkedAt : toDate(previous.since);
+        changed || !previous
+          ? notBefore(
+              record.changedAt ?? record.checkedAt,
+              previous ? toDate(previous.since) : undefined,
+            )
+          : toDate(previous.since);
 
       const row: EntityStatusRow = {
         entity_ref: key,
@@ -115,10 +126,11 @@ export class EntityStatusStore {
           from_status: previous?.status ?? null,
           to_status: record.status,
           reason: record.reason ?? null,
-          at: record.checkedAt,
+          at: since,
         });
       }
-      return { ...record, since };
+      const { changedAt: _changedAt, ...stored } = record;
+      return { ...stored, since };
     });
   }
 
@@ -159,6 +171,10 @@ function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
     checkedAt: toDate(row.checked_at),
     detail: JSON.parse(row.detail) as Detail,
   };
+}
+
+function notBefore(at: Date, floor: Date | undefined): Date {
+  return floor && floor.getTime() > at.getTime() ? floor : at;
 }
 
 /** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */

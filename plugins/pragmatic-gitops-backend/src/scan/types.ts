@@ -1,5 +1,11 @@
+import { Entity } from '@backstage/catalog-model';
 import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { PendingChanges, ResourceDrift } from '../engine/types';
+import {
+  DriftResult,
+  LiveState,
+  PendingChanges,
+  ResourceDrift,
+} from '../engine/types';
 import { SecretRef } from '../secrets';
 
 /** What is stored per entity beside its status (the `detail` JSON). */
@@ -13,3 +19,26 @@ export type StatusDetail = {
   findings: Finding[];
   secretRefs?: SecretRef[];
 };
+
+/** What the hotfix ledger makes of one computation. */
+export type LedgerOutcome = {
+  resources: ResourceDrift[];
+  allExplained: boolean;
+  /** The latest ledger event behind the result (recorded, back-ported, …). */
+  latestEventAt?: Date;
+};
+
+/** What the hotfix ledger does with each computed drift (see ledger/HotfixLedgerReconciler). */
+export interface LedgerReconciler {
+  reconcile(input: {
+    entity: Entity;
+    entityRef: string;
+    /** The engine's result, with the pairs it matched. */
+    result: DriftResult;
+    live: LiveState;
+    /** When the live state was observed. */
+    observedAt: Date;
+    defaultNamespace?: string;
+    revision?: string;
+  }): Promise<LedgerOutcome>;
+}

@@ -697,6 +697,7 @@ export const spec = {
             type: 'string',
             enum: [
               'recorded',
+              'baseline',
               'drift-observed',
               'backported',
               'reverted',
@@ -715,6 +716,8 @@ export const spec = {
           at: {
             type: 'string',
             format: 'date-time',
+            description:
+              'When it happened (for observed events, when the live state showing it was observed), not when the backend noticed.',
           },
           detail: {
             type: 'object',

@@ -20,6 +20,7 @@ const useStyles = makeStyles(theme => ({
 
 const EVENT_LABELS: Record<HotfixEventType, string> = {
   recorded: 'Recorded',
+  baseline: 'Live and Git state of the changed fields noted',
   'drift-observed': 'Drift observed',
   backported: 'Back-ported',
   reverted: 'Reverted by the controller',
