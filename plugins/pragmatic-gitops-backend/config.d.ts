@@ -16,6 +16,13 @@ export interface Config {
      * holds their catalog file (its directory when it is in none) and inside
      * these directories, relative to the backend's working directory.
      */
+    /**
+     * Key of the HMAC digests that stand in for secret values in the
+     * database (at least 32 characters). When absent, one is generated once
+     * and kept in the plugin's database.
+     * @visibility secret
+     */
+    secretDigestKey?: string;
     localSources?: {
       roots?: string[];
     };

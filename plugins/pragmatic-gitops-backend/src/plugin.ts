@@ -18,6 +18,10 @@ import { EntityAccess } from './ledger/EntityAccess';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
+import {
+  keyedSecretDigest,
+  loadSecretDigestKey,
+} from './observations/secretDigest';
 import { addBuiltInProviders } from './providers/addBuiltInProviders';
 import { ProviderRegistry } from './providers/ProviderRegistry';
 import { DriftScanner } from './scan/DriftScanner';
@@ -63,7 +67,10 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(pragmaticGitopsPermissions);
 
         const store = new EntityStatusStore(db);
-        const observationStore = new ObservationStore(db);
+        const secretDigest = keyedSecretDigest(
+          await loadSecretDigestKey(config, db),
+        );
+        const observationStore = new ObservationStore(db, secretDigest);
         addBuiltInProviders(providers, { config, logger, observationStore });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
@@ -73,6 +80,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           notifications: deps.notifications,
         });
         const scanner = new EntityScanner({
+          secretDigest,
           desiredReader: new DesiredStateReader(deps.urlReader, {
             localSourceRoots: settings.localSourceRoots,
           }),

@@ -1,15 +1,19 @@
 import { Knex } from 'knex';
 import { entityKey } from '../database/EntityStatusStore';
 import { redactLiveState } from './redactSecrets';
+import { SecretDigest } from './secretDigest';
 import { StoredObservation } from './types';
 
 /** Latest observation per entity and source; values redacted before writing. */
 export class ObservationStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly digest: SecretDigest,
+  ) {}
 
   async put(observation: StoredObservation): Promise<void> {
     const { entityRef, source, observedAt, pushedBy, ...state } =
-      redactLiveState(observation);
+      redactLiveState(observation, this.digest);
     await this.db('observations')
       .insert({
         entity_ref: entityKey(entityRef),
@@ -34,10 +38,10 @@ export class ObservationStore {
         ...state,
         entityRef: row.entity_ref,
         source: label ?? row.source,
-      observedAt:
-        row.observed_at instanceof Date
-          ? row.observed_at
-          : new Date(row.observed_at),
+        observedAt:
+          row.observed_at instanceof Date
+            ? row.observed_at
+            : new Date(row.observed_at),
       };
     });
   }
