@@ -18,6 +18,7 @@ import { EntityStatusStore } from '../src/database/EntityStatusStore';
 import { migrationsDir } from '../src/database/migrateDatabase';
 import { DesiredStateReader } from '../src/desired/DesiredStateReader';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
+import { keyedSecretDigest } from '../src/observations/secretDigest';
 import { KubernetesProvider } from '../src/providers/kubernetes';
 import {
   BUILT_IN_KINDS,
@@ -38,6 +39,9 @@ const RESOURCES = arg('resources', 20);
 const CONCURRENCY = arg('concurrency', 8);
 const CLUSTER_CONCURRENCY = arg('cluster-concurrency', 8);
 const TOKEN = 'bench-token';
+const secretDigest = keyedSecretDigest(
+  Buffer.from('bench key of 32 characters or more'),
+);
 
 const logger: LoggerService = {
   debug: () => {},
@@ -114,11 +118,13 @@ async function benchmark(labelled: boolean) {
       timeoutMs: 30_000,
     },
     logger,
+    secretDigest,
   });
   const scanner = new EntityScanner({
     desiredReader,
     providers: [kubernetes],
     secretResolvers: [],
+    secretDigest,
     store: new EntityStatusStore(knex),
     settings: {
       ignoreDefaults: [],

@@ -3,6 +3,7 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ObservationStore } from '../observations/ObservationStore';
+import { SecretDigest } from '../observations/secretDigest';
 import { ArgoCdProvider } from './argocd';
 import { AwsSecretsManagerResolver } from './aws';
 import { GithubBackportCommitFinder } from './github';
@@ -24,6 +25,7 @@ export function addBuiltInProviders(
     catalog: CatalogService;
     auth: AuthService;
     observationStore: ObservationStore;
+    secretDigest: SecretDigest;
   },
 ): void {
   const { config, logger } = deps;

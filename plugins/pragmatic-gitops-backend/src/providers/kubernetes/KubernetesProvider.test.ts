@@ -16,6 +16,7 @@ import {
   startFakeKubernetesApi,
 } from './__testUtils__/fakeKubernetesApi';
 import { object, SELECTOR_LABEL } from './__testUtils__/objects';
+import { testDigest } from '../../observations/__testUtils__/testDigest';
 import { KubernetesProvider } from './KubernetesProvider';
 
 const TOKEN = 'sa-token-1';
@@ -74,6 +75,7 @@ function provider(
       timeoutMs: settings.timeoutMs ?? 2000,
     },
     logger: mockServices.logger.mock(),
+    secretDigest: testDigest,
   });
 }
 
@@ -434,6 +436,7 @@ describe('KubernetesProvider', () => {
       logger,
       catalog,
       auth: mockServices.auth(),
+      secretDigest: testDigest,
       inClusterTokenFile: tokenDir.resolve('token'),
     });
     expect(logger.warn).toHaveBeenCalledWith(

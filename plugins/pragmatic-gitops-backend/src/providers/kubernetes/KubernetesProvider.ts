@@ -20,6 +20,7 @@ import {
   ProviderStatus,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { redactLiveState } from '../../observations/redactSecrets';
+import { SecretDigest } from '../../observations/secretDigest';
 import {
   ClusterSpec,
   clusterFromEntity,
@@ -59,6 +60,8 @@ export type KubernetesProviderOptions = {
   catalog?: { catalog: CatalogService; auth: AuthService };
   settings: KubernetesSettings;
   logger: LoggerService;
+  /** Secret data is reduced with it before anything leaves the provider. */
+  secretDigest: SecretDigest;
   /** Token of clusters that configure none; default the pod's service-account token. */
   inClusterTokenFile?: string;
 };
@@ -72,6 +75,7 @@ export class KubernetesProvider implements LiveStateProvider {
       logger: LoggerService;
       catalog: CatalogService;
       auth: AuthService;
+      secretDigest: SecretDigest;
       inClusterTokenFile?: string;
     },
   ): KubernetesProvider {
@@ -87,6 +91,7 @@ export class KubernetesProvider implements LiveStateProvider {
         : undefined,
       settings,
       logger: deps.logger,
+      secretDigest: deps.secretDigest,
       inClusterTokenFile: deps.inClusterTokenFile,
     });
   }
@@ -161,7 +166,7 @@ export class KubernetesProvider implements LiveStateProvider {
       type: 'observed',
       source: `kubernetes:${read.cluster}`,
       observedAt,
-      ...redactLiveState({ objects: read.objects }),
+      ...redactLiveState({ objects: read.objects }, this.options.secretDigest),
       ...(read.flux ? { providerStatus: read.flux } : {}),
     }));
   }
