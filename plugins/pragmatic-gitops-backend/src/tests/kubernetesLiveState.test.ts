@@ -27,6 +27,8 @@ jest.setTimeout(60_000);
 
 const dir = createMockDirectory();
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/all.yaml': 'kind: Component',
   'deploy/shop/app.yaml': `apiVersion: apps/v1
 kind: Deployment
