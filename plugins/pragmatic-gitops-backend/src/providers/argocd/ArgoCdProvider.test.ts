@@ -206,6 +206,38 @@ describe('ArgoCdProvider', () => {
     expect(provider(prodOnly).provider.name).toBe('argocd');
   });
 
+  it.each([
+    ['Argo CD reconciled 10 minutes ago', -10 * 60_000, 'reconciledAt'],
+    ['a reconciledAt in the future is taken as now', 10 * 60_000, 'now'],
+  ])(
+    'dates the live state by Argo CD: %s',
+    async (_title, offset, expected) => {
+      const reconciledAt = new Date(Date.now() + offset).toISOString();
+      server.use(
+        http.get(`${PROD}/api/v1/applications/payments`, () => {
+          const body = applicationBody('payments');
+          return HttpResponse.json({
+            ...body,
+            status: { ...body.status, reconciledAt },
+          });
+        }),
+        ...argoHandlers(PROD),
+      );
+      const { provider: p } = provider(prodOnly);
+      const before = Date.now();
+      const result = (await p.getLiveState(
+        entity({ 'argocd/app-name': 'payments' }),
+        'component:default/payments',
+      )) as { observedAt: Date };
+      if (expected === 'reconciledAt') {
+        expect(result.observedAt.toISOString()).toBe(reconciledAt);
+      } else {
+        expect(result.observedAt.getTime()).toBeGreaterThanOrEqual(before);
+        expect(result.observedAt.getTime()).toBeLessThanOrEqual(Date.now());
+      }
+    },
+  );
+
   it('observes an application: both requests, objects and status', async () => {
     const auth: string[] = [];
     server.use(...argoHandlers(PROD, auth));
