@@ -229,6 +229,8 @@ export class EntityScanner {
           : result.status,
       detail: {
         source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
+        gitSource: desired?.source ?? 'provider',
+        liveSource: live.source,
         observedAt: live.observedAt.toISOString(),
         ...(live.providerStatus
           ? { providerStatus: stringValues(live.providerStatus) }
