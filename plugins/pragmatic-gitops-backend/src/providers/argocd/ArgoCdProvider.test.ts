@@ -206,37 +206,39 @@ describe('ArgoCdProvider', () => {
     expect(provider(prodOnly).provider.name).toBe('argocd');
   });
 
-  it.each([
-    ['Argo CD reconciled 10 minutes ago', -10 * 60_000, 'reconciledAt'],
-    ['a reconciledAt in the future is taken as now', 10 * 60_000, 'now'],
-  ])(
-    'dates the live state by Argo CD: %s',
-    async (_title, offset, expected) => {
-      const reconciledAt = new Date(Date.now() + offset).toISOString();
-      server.use(
-        http.get(`${PROD}/api/v1/applications/payments`, () => {
-          const body = applicationBody('payments');
-          return HttpResponse.json({
-            ...body,
-            status: { ...body.status, reconciledAt },
-          });
-        }),
-        ...argoHandlers(PROD),
-      );
-      const { provider: p } = provider(prodOnly);
-      const before = Date.now();
-      const result = (await p.getLiveState(
-        entity({ 'argocd/app-name': 'payments' }),
-        'component:default/payments',
-      )) as { observedAt: Date };
-      if (expected === 'reconciledAt') {
-        expect(result.observedAt.toISOString()).toBe(reconciledAt);
-      } else {
-        expect(result.observedAt.getTime()).toBeGreaterThanOrEqual(before);
-        expect(result.observedAt.getTime()).toBeLessThanOrEqual(Date.now());
-      }
-    },
-  );
+  async function observedWithReconciledAt(reconciledAt: string) {
+    server.use(
+      http.get(`${PROD}/api/v1/applications/payments`, () => {
+        const body = applicationBody('payments');
+        return HttpResponse.json({
+          ...body,
+          status: { ...body.status, reconciledAt },
+        });
+      }),
+      ...argoHandlers(PROD),
+    );
+    const { provider: p } = provider(prodOnly);
+    const result = (await p.getLiveState(
+      entity({ 'argocd/app-name': 'payments' }),
+      'component:default/payments',
+    )) as { observedAt: Date };
+    return result.observedAt;
+  }
+
+  it('dates the live state by when Argo CD reconciled it', async () => {
+    const reconciledAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    const observedAt = await observedWithReconciledAt(reconciledAt);
+    expect(observedAt.toISOString()).toBe(reconciledAt);
+  });
+
+  it('takes a reconciledAt in the future as now', async () => {
+    const before = Date.now();
+    const observedAt = await observedWithReconciledAt(
+      new Date(Date.now() + 10 * 60_000).toISOString(),
+    );
+    expect(observedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(observedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
 
   it('observes an application: both requests, objects and status', async () => {
     const auth: string[] = [];
