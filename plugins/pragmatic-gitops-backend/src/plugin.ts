@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import path from 'node:path';
+import { registerGitopsActions } from './actions';
 import { readPluginSettings } from './config';
 import { EntityStatusStore } from './database/EntityStatusStore';
 import { migrateDatabase } from './database/migrateDatabase';
@@ -49,6 +51,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, catalog, auth } = deps;
@@ -149,6 +152,15 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           },
         });
 
+        const overview = new OverviewStore(db);
+        registerGitopsActions(deps.actionsRegistry, {
+          entityStatus,
+          overview,
+          hotfixes,
+          auditor: deps.auditor,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -159,7 +171,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
               observations: observationStore,
               entityStatus,
             }),
-            overview: new OverviewStore(db),
+            overview,
             hotfixes,
           }),
         );

@@ -2,11 +2,10 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
-import { normalizeOwnerRef } from '../scan/ownerOf';
+import { requireOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
 import { ObservationService } from './ObservationService';
-import { InputError } from '@backstage/errors';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
 
@@ -84,18 +83,7 @@ export async function createRouter(options: RouterOptions) {
   router.get('/overview', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { owner, ...rest } = req.query;
-    let ownerRef: string | undefined;
-    if (owner !== undefined) {
-      try {
-        ownerRef = normalizeOwnerRef(owner);
-      } catch (error) {
-        throw new InputError(
-          `owner ${JSON.stringify(owner)} is not an entity ref: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    }
+    const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
     const [page, hotfixCounts] = await Promise.all([
       overview.overview({ ...rest, owner: ownerRef }),
       hotfixes.counts(

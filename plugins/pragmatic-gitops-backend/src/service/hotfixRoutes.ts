@@ -6,6 +6,7 @@ import { HotfixService } from '../ledger/HotfixService';
 import { toApiHotfix } from '../ledger/toApiHotfix';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
+import { auditedWrite } from './auditedWrite';
 
 /**
  * What `createOpenApiRouter()` resolves to. (Spelled as
@@ -42,20 +43,12 @@ export function registerHotfixRoutes(
     write: () => Promise<T>,
     successMeta: (result: T) => JsonObject,
   ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await write();
-      await event.success({ meta: successMeta(result) });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedWrite(
+      auditor,
+      { eventId, request: req, meta },
+      write,
+      successMeta,
+    );
   }
 
   router.get('/hotfixes', async (req, res) => {
