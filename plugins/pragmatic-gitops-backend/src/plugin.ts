@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import path from 'node:path';
 import { registerGitopsActions } from './actions';
@@ -24,6 +25,7 @@ import { ArgoCdProvider } from './providers/argocd/ArgoCdProvider';
 import { VaultSecretResolver } from './providers/vault';
 import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
+import { EntityStatusSignals } from './signals/EntityStatusSignals';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
 import { ObservationService } from './service/ObservationService';
@@ -52,6 +54,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, catalog, auth } = deps;
@@ -61,12 +64,18 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
 
         const store = new EntityStatusStore(db);
         const observationStore = new ObservationStore(db);
+        const statusSignals = new EntityStatusSignals({
+          signals: deps.signals,
+          store,
+          logger,
+        });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
           catalog,
           permissions: deps.permissions,
           logger,
           notifications: deps.notifications,
+          listener: statusSignals,
         });
         const scanner = new EntityScanner({
           desiredReader: new DesiredStateReader(deps.urlReader),
@@ -85,6 +94,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           store,
           settings,
           logger,
+          listener: statusSignals,
         });
         const entityStatus = new EntityStatusService({
           catalog,

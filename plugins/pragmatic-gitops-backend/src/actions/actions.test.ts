@@ -3,18 +3,22 @@ import {
   actionsServiceFactory,
 } from '@backstage/backend-defaults/alpha';
 import {
-  createMockDirectory,
   mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import request from 'supertest';
 import { pragmaticGitopsPlugin } from '../plugin';
+import {
+  CANARY,
+  daysAgo,
+  pushObservation,
+  webEntities as entities,
+} from '../__testUtils__/webEntity';
 
 jest.setTimeout(60_000);
 
@@ -25,74 +29,6 @@ const NAMES = [
   'list-overdue-backports',
   'record-hotfix',
 ];
-const CANARY = 'canary-3f1b9c2e';
-
-const dir = createMockDirectory();
-dir.setContent({
-  'catalog/web.yaml': 'kind: Component',
-  'deploy/web/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec:
-  replicas: 2
-  template:
-    spec:
-      containers:
-        - name: web
-          image: shop/web:1.0.0
-`,
-  'deploy/web/secret.yaml': `apiVersion: v1
-kind: Secret
-metadata: { name: web-db, namespace: shop }
-stringData: { password: ${CANARY} }
-`,
-});
-
-function component(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': `file:${dir.resolve(
-          'catalog/web.yaml',
-        )}`,
-        'pragmatic-gitops.io/track': 'declarative',
-        'pragmatic-gitops.io/source-location': 'dir:../deploy/web',
-      },
-    },
-    spec: { type: 'service', owner, lifecycle: 'production' },
-    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
-  };
-}
-
-const entities = [component('web', 'team-shop'), component('api', 'team-x')];
-
-function live(image: string, password: string) {
-  return [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', namespace: 'shop' },
-      spec: {
-        replicas: 2,
-        template: { spec: { containers: [{ name: 'web', image }] } },
-      },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: { name: 'web-db', namespace: 'shop' },
-      data: { password: Buffer.from(password).toString('base64') },
-    },
-  ];
-}
-
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString();
-}
 
 describe('pragmatic-gitops actions', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -120,15 +56,7 @@ describe('pragmatic-gitops actions', () => {
     });
     // Two observations: the entity is in sync, then drifts.
     for (const image of ['shop/web:1.0.0', 'shop/web:1.0.1-hotfix']) {
-      const pushed = await request(server)
-        .post('/api/pragmatic-gitops/observations')
-        .set('Authorization', mockCredentials.service.header())
-        .send({
-          entityRef: 'component:default/web',
-          source: 'ci-agent',
-          objects: live(image, `${CANARY}-live`),
-        });
-      expect(pushed.status).toBe(202);
+      expect((await pushObservation(server, { image })).status).toBe(202);
     }
     return server;
   }
@@ -165,9 +93,9 @@ describe('pragmatic-gitops actions', () => {
       readOnly: false,
       idempotent: true,
     });
-    expect(
-      byName['get-entity-gitops-status'].schema.input.required,
-    ).toEqual(['entityRef']);
+    expect(byName['get-entity-gitops-status'].schema.input.required).toEqual([
+      'entityRef',
+    ]);
     // The input has no field for who applied the hotfix.
     expect(
       Object.keys(byName['record-hotfix'].schema.input.properties),

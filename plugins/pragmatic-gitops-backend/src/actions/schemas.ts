@@ -21,15 +21,12 @@ const ENTITY_REF_EXAMPLE = 'component:default/payments-api';
  */
 
 export const entityRefInput = (z: Zod, what: string) =>
-  z
-    .string()
-    .describe(`Entity ref of the ${what}, e.g. ${ENTITY_REF_EXAMPLE}`);
+  z.string().describe(`Entity ref of the ${what}, e.g. ${ENTITY_REF_EXAMPLE}`);
 
 export const driftStatusSchema = (z: Zod) =>
   z.enum(DRIFT_STATUSES as [DriftStatus, ...DriftStatus[]]);
 
-export const trackSchema = (z: Zod) =>
-  z.enum(TRACKS as [Track, ...Track[]]);
+export const trackSchema = (z: Zod) => z.enum(TRACKS as [Track, ...Track[]]);
 
 const hotfixStatusSchema = (z: Zod) =>
   z.enum(HOTFIX_STATUSES as [HotfixStatus, ...HotfixStatus[]]);

@@ -65,9 +65,12 @@ export class EntityStatusStore {
   /**
    * Stores the latest status. A changed status appends a transition and
    * restarts `since`; an unchanged one only refreshes the detail, so "drifted
-   * since" survives rescans.
+   * since" survives rescans. `updated` says whether anything but the check
+   * time changed, i.e. whether a reader would see something new.
    */
-  async put(record: EntityStatusRecord): Promise<StoredEntityStatus> {
+  async put(
+    record: EntityStatusRecord,
+  ): Promise<StoredEntityStatus & { updated: boolean }> {
     return this.db.transaction(async tx => {
       const key = entityKey(record.entityRef);
       const previous = await tx<EntityStatusRow>('entity_status')
@@ -118,7 +121,7 @@ export class EntityStatusStore {
           at: record.checkedAt,
         });
       }
-      return { ...record, since };
+      return { ...record, since, updated: !unchanged };
     });
   }
 

@@ -103,3 +103,8 @@ export type LifecycleEvent = {
   /** Defaults to none: the system observed it. */
   actor?: string;
 };
+
+/** Told after a hotfix of an entity was recorded or changed state. */
+export interface HotfixListener {
+  hotfixChanged(entityRef: string): Promise<void>;
+}

@@ -32,7 +32,7 @@ import { readTrack } from '../service/annotationFindings';
 import { SecretRef, extractSecretRefs, findSecretFindings } from '../secrets';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
-import { StatusDetail } from './types';
+import { EntityStatusListener, StatusDetail } from './types';
 
 /** What the hotfix ledger does with each computed drift (see ledger/LedgerReconciler). */
 export interface LedgerReconciler {
@@ -78,6 +78,8 @@ export class EntityScanner {
       logger: LoggerService;
       /** Moves hotfixes on and marks the drift they explain. */
       ledger?: LedgerReconciler;
+      /** Told when a scan stored a new status or detail. */
+      listener?: EntityStatusListener;
     },
   ) {}
 
@@ -92,14 +94,18 @@ export class EntityScanner {
             detail: { findings: [] },
           }
         : await this.computeTracked(entity, entityRef, reading.track);
-    return this.options.store.put({
+    const { updated, ...stored } = await this.options.store.put({
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
       title: entity.metadata.title ?? entity.metadata.name,
       checkedAt: new Date(),
       ...outcome,
-    }) as Promise<StoredEntityStatus<StatusDetail>>;
+    });
+    if (updated) {
+      await this.options.listener?.statusUpdated(entityRef, stored.status);
+    }
+    return stored as StoredEntityStatus<StatusDetail>;
   }
 
   private async computeTracked(

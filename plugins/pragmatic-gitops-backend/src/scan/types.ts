@@ -1,4 +1,7 @@
-import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  DriftStatus,
+  Finding,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { PendingChanges, ResourceDrift } from '../engine/types';
 import { SecretRef } from '../secrets';
 
@@ -12,3 +15,8 @@ export type StatusDetail = {
   findings: Finding[];
   secretRefs?: SecretRef[];
 };
+
+/** Told when a scan stored something new for an entity (e.g. to push a signal). */
+export interface EntityStatusListener {
+  statusUpdated(entityRef: string, status: DriftStatus): Promise<void>;
+}
