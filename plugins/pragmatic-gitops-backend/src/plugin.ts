@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { pragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import path from 'node:path';
 import { registerGitopsActions } from './actions';
 import { readPluginSettings } from './config';
@@ -17,18 +18,17 @@ import { DemoTimeline } from './demo/DemoTimeline';
 import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
-import { GithubBackportCommitFinder } from './ledger/lifecycle';
-import { ObservationProvider } from './live/ObservationProvider';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
-import { ArgoCdProvider } from './providers/argocd/ArgoCdProvider';
-import { VaultSecretResolver } from './providers/vault';
+import { addBuiltInProviders } from './providers/addBuiltInProviders';
+import { ProviderRegistry } from './providers/ProviderRegistry';
 import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
 import { EntityStatusSignals } from './signals/EntityStatusSignals';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
 import { ObservationService } from './service/ObservationService';
+import { ReadableEntities } from './service/ReadableEntities';
 
 /**
  * The Pragmatic GitOps backend plugin: wiring only.
@@ -38,6 +38,11 @@ import { ObservationService } from './service/ObservationService';
 export const pragmaticGitopsPlugin = createBackendPlugin({
   pluginId: 'pragmatic-gitops',
   register(env) {
+    const providers = new ProviderRegistry();
+    env.registerExtensionPoint(
+      pragmaticGitopsProvidersExtensionPoint,
+      providers,
+    );
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
@@ -64,6 +69,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
 
         const store = new EntityStatusStore(db);
         const observationStore = new ObservationStore(db);
+        addBuiltInProviders(providers, { config, logger, observationStore });
         const statusSignals = new EntityStatusSignals({
           signals: deps.signals,
           store,
@@ -79,16 +85,11 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         });
         const scanner = new EntityScanner({
           desiredReader: new DesiredStateReader(deps.urlReader),
-          providers: [
-            ArgoCdProvider.fromConfig(config, { logger }),
-            new ObservationProvider(observationStore),
-          ],
-          secretResolver: VaultSecretResolver.fromConfig(config, { logger }),
+          providers: providers.liveStateProviders,
+          secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({
             hotfixes,
-            commitFinder: GithubBackportCommitFinder.fromConfig(config, {
-              logger,
-            }),
+            commitFinders: providers.backportCommitFinders,
             logger,
           }),
           store,
@@ -163,9 +164,14 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         });
 
         const overview = new OverviewStore(db);
+        const readableEntities = new ReadableEntities(
+          catalog,
+          deps.permissions,
+        );
         registerGitopsActions(deps.actionsRegistry, {
           entityStatus,
           overview,
+          readableEntities,
           hotfixes,
           auditor: deps.auditor,
           appBaseUrl: config.getOptionalString('app.baseUrl'),
@@ -183,6 +189,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             }),
             overview,
             hotfixes,
+            readableEntities,
           }),
         );
         deps.httpRouter.addAuthPolicy({

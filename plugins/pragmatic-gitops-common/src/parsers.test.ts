@@ -21,14 +21,20 @@ describe('parseTrack', () => {
     expect(parseTrack(value)).toBe(expected);
   });
 
-  it.each(['', '   ', 'gitops', 'D', 'declarative-ish'])(
-    'rejects %j naming the annotation and the value',
-    value => {
-      expect(() => parseTrack(value)).toThrow(
-        `Invalid annotation ${ANNOTATION_TRACK}: ${JSON.stringify(value)}`,
-      );
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'gitops',
+    'D',
+    'declarative-ish',
+    'constructor',
+    '__proto__',
+    'toString',
+  ])('rejects %j naming the annotation and the value', value => {
+    expect(() => parseTrack(value)).toThrow(
+      `Invalid annotation ${ANNOTATION_TRACK}: ${JSON.stringify(value)}`,
+    );
+  });
 });
 
 describe('parseSourceLocation', () => {

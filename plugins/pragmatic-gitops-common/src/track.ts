@@ -52,7 +52,9 @@ export const TRACK_DESCRIPTIONS: Record<
  * @public
  */
 export function parseTrack(value: string): Track {
-  const track = ALIASES[value.trim().toLowerCase()];
+  const key = value.trim().toLowerCase();
+  // Own keys only: `constructor` is no track.
+  const track = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   if (!track) {
     throw new AnnotationError(
       ANNOTATION_TRACK,

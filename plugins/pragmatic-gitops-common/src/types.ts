@@ -62,6 +62,8 @@ export type ResourceDrift = {
   namespace?: string;
   name: string;
   status: ResourceDriftStatus;
+  /** Live-state source the resource was observed through, e.g. `argocd:prod`, `push:ci`. */
+  source?: string;
   differences: Difference[];
   ignored: IgnoredDifference[];
 };

@@ -47,7 +47,9 @@ export function validateAnnotations(
     if (!annotation.startsWith(ANNOTATION_PREFIX)) {
       continue;
     }
-    const parse = PARSERS[annotation];
+    const parse = Object.hasOwn(PARSERS, annotation)
+      ? PARSERS[annotation]
+      : undefined;
     if (!parse) {
       problems.push({
         annotation,

@@ -3,6 +3,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { OverviewStore } from '../database/OverviewStore';
 import { HotfixService } from '../ledger';
 import { EntityStatusService } from '../service/EntityStatusService';
+import { ReadableEntities } from '../service/ReadableEntities';
 import { registerGetEntityGitopsStatusAction } from './getEntityGitopsStatus';
 import { registerListDriftedEntitiesAction } from './listDriftedEntities';
 import { registerListOverdueBackportsAction } from './listOverdueBackports';
@@ -11,6 +12,7 @@ import { registerRecordHotfixAction } from './recordHotfix';
 export type GitopsActionsOptions = {
   entityStatus: EntityStatusService;
   overview: OverviewStore;
+  readableEntities: ReadableEntities;
   hotfixes: HotfixService;
   auditor: AuditorService;
   /** `app.baseUrl`, for links in action output. */

@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { OverviewStore } from '../database/OverviewStore';
 import { requireOwnerRef } from '../scan/ownerOf';
+import { ReadableEntities } from '../service/ReadableEntities';
 import { driftStatusSchema, trackSchema } from './schemas';
 
 const MAX_LIMIT = 500;
@@ -8,7 +9,7 @@ const MAX_LIMIT = 500;
 /** `list-drifted-entities`: the fleet overview's items, drifted ones by default. */
 export function registerListDriftedEntitiesAction(
   actionsRegistry: ActionsRegistryService,
-  options: { overview: OverviewStore },
+  options: { overview: OverviewStore; readableEntities: ReadableEntities },
 ): void {
   actionsRegistry.register({
     name: 'list-drifted-entities',
@@ -16,7 +17,7 @@ export function registerListDriftedEntitiesAction(
     description: `Lists catalog entities by GitOps drift status, longest-standing first, from the fleet overview.
 Without a status it lists drifted entities: live differs from Git and no open hotfix explains it. Pass status "explained" for drift covered by hotfixes, "unknown" for entities whose state could not be read, "pending" for imperative changes waiting to be applied.
 Filter by owner (a group or user ref such as group:default/team-payments, or just team-payments) and by track (declarative, operator, imperative).
-Each item has since (when the status began) and reason; use get-entity-gitops-status for the drifted fields of one entity.`,
+Only entities the caller may read in the catalog are listed. Each item has since (when the status began) and reason; use get-entity-gitops-status for the drifted fields of one entity.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -63,8 +64,9 @@ Each item has since (when the status began) and reason; use get-entity-gitops-st
         input: { owner: 'group:default/team-payments' },
       },
     ],
-    action: async ({ input }) => {
+    action: async ({ input, credentials }) => {
       const { items, totalItems } = await options.overview.overview({
+        readable: await options.readableEntities.keysFor(credentials),
         owner:
           input.owner === undefined ? undefined : requireOwnerRef(input.owner),
         track: input.track,

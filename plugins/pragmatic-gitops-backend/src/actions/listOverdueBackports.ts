@@ -66,9 +66,9 @@ Filter by owner (a group or user ref such as group:default/team-payments, or jus
       const owned =
         input.owner === undefined
           ? undefined
-          : new Set(
-              await options.overview.entityRefsOf(requireOwnerRef(input.owner)),
-            );
+          : await options.overview.scopeKeys({
+              owner: requireOwnerRef(input.owner),
+            });
       const { items } = await options.hotfixes.list(
         { overdue: true, limit: MAX_ITEMS },
         credentials,

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { whereKeyIn } from './whereKeyIn';
 import {
   DriftStatus,
   FleetOverview,
@@ -10,6 +11,8 @@ export type OverviewFilter = {
   status?: DriftStatus;
   /** Normalised owner ref, e.g. group:default/team-payments. */
   owner?: string;
+  /** Lower-cased refs of the entities the caller may read; absent: all. */
+  readable?: ReadonlySet<string>;
   offset?: number;
   limit?: number;
 };
@@ -26,7 +29,8 @@ const FINDING_CODES = [
 /**
  * The fleet overview, answered from stored summaries with indexed queries:
  * nothing is recomputed per request. Totals cover the owner filter (the
- * whole fleet of that owner), items all filters.
+ * whole fleet of that owner, as far as the caller may read it), items all
+ * filters.
  */
 export class OverviewStore {
   constructor(private readonly db: Knex) {}
@@ -53,20 +57,27 @@ export class OverviewStore {
     };
   }
 
-  /** Entities of one owner, for counts kept in other tables (hotfixes). */
-  async entityRefsOf(owner: string): Promise<string[]> {
-    const rows = await this.db('entity_status')
-      .where({ owner })
-      .select('entity_ref');
-    return rows.map(row => row.entity_ref);
+  /** The entities the totals cover, for counts kept in other tables (hotfixes). */
+  async scopeKeys(
+    filter: Pick<OverviewFilter, 'owner' | 'readable'>,
+  ): Promise<ReadonlySet<string> | undefined> {
+    if (!filter.owner) {
+      return filter.readable;
+    }
+    const rows = await this.scoped(filter).select('entity_ref');
+    return new Set(rows.map(row => row.entity_ref));
+  }
+
+  private scoped(filter: Pick<OverviewFilter, 'owner' | 'readable'>) {
+    const query = this.db('entity_status');
+    if (filter.owner) query.where('owner', filter.owner);
+    if (filter.readable)
+      whereKeyIn(this.db, query, 'entity_ref', filter.readable);
+    return query;
   }
 
   async overview(filter: OverviewFilter): Promise<FleetOverview> {
-    const scoped = () => {
-      const query = this.db('entity_status');
-      if (filter.owner) query.where('owner', filter.owner);
-      return query;
-    };
+    const scoped = () => this.scoped(filter);
     const filtered = () => {
       const query = scoped();
       if (filter.track) query.where('track', filter.track);

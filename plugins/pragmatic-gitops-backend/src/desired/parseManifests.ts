@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { KubeObject } from '../engine/types';
+import { findUntrustedJsonProblem } from '../engine/untrustedJson';
 import { isSopsDocument } from '../secrets/sops';
 import { EncryptedFile } from '../secrets/types';
 
@@ -73,6 +74,10 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
       values = [];
       problem = (error as Error).message;
     }
+    // Git is outside input too: no prototype keys, no hostile nesting.
+    problem =
+      problem ??
+      values.map(value => findUntrustedJsonProblem(value)).find(Boolean);
     if (problem) {
       // Only the first line: the rest of a YAML error quotes the source.
       result.findings.push({

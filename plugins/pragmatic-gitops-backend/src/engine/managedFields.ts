@@ -6,6 +6,7 @@
  */
 import { ManagedFieldsEntry } from './types';
 import type { Owner } from './threeWay';
+import { isForbiddenKey } from './untrustedJson';
 import { isPlainObject, JsonObject, looseScalarEqual } from './values';
 
 function parseJson(text: string): unknown {
@@ -91,7 +92,8 @@ class ManagedFieldsOwner implements Owner {
   }
 
   field(key: string): Owner | undefined {
-    const child = this.node[`f:${key}`];
+    const name = `f:${key}`;
+    const child = Object.hasOwn(this.node, name) ? this.node[name] : undefined;
     return isPlainObject(child) ? new ManagedFieldsOwner(child) : undefined;
   }
 
@@ -120,16 +122,20 @@ class ManagedFieldsOwner implements Owner {
   }
 }
 
+/**
+ * Merges field sets into prototype-less objects, skipping keys of the
+ * prototype chain: the trees come from live objects, i.e. from outside.
+ */
 function mergeInto(target: JsonObject, source: JsonObject): void {
   for (const [key, value] of Object.entries(source)) {
-    if (!isPlainObject(value)) {
+    if (!isPlainObject(value) || isForbiddenKey(key)) {
       continue;
     }
-    const existing = target[key];
+    const existing = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isPlainObject(existing)) {
       mergeInto(existing, value);
     } else {
-      const copy: JsonObject = {};
+      const copy: JsonObject = Object.create(null);
       mergeInto(copy, value);
       target[key] = copy;
     }
@@ -162,7 +168,7 @@ export function managedFieldsOwner(
   if (trees.length === 1) {
     return new ManagedFieldsOwner(trees[0]);
   }
-  const merged: JsonObject = {};
+  const merged: JsonObject = Object.create(null);
   for (const tree of trees) {
     mergeInto(merged, tree);
   }

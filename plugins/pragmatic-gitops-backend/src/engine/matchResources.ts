@@ -5,6 +5,7 @@
  */
 import { KubeObject } from './types';
 import { groupOf, namespaceOf } from './normalize';
+import { ownEntry } from './values';
 
 /** Kinds that moved between groups: the old group names the same object. */
 const GROUP_ALIASES: Record<string, Record<string, string>> = {
@@ -45,7 +46,8 @@ const CLUSTER_SCOPED_KINDS = new Set([
 
 export function canonicalGroup(apiVersion: string, kind: string): string {
   const group = groupOf(apiVersion);
-  return GROUP_ALIASES[group]?.[kind] ?? group;
+  const aliases = ownEntry(GROUP_ALIASES, group);
+  return (aliases && ownEntry(aliases, kind)) ?? group;
 }
 
 /** The namespace a desired object lands in, or undefined when unknown. */

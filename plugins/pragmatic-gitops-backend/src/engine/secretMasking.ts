@@ -4,7 +4,7 @@
  * downstream (store, API, logs) ever sees the value.
  */
 import { Difference, MASKED_VALUE } from './types';
-import { isPlainObject, JsonObject } from './values';
+import { isPlainObject, JsonObject, ownEntry } from './values';
 
 const SECRET_NAME =
   /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
@@ -36,7 +36,7 @@ const SECRET_FIELDS: Record<string, readonly string[]> = {
 
 /** True when a field of an object of this kind holds secret values. */
 export function isSecretPath(kind: string, path: string): boolean {
-  const fields = SECRET_FIELDS[kind];
+  const fields = ownEntry(SECRET_FIELDS, kind);
   if (!fields) {
     return false;
   }

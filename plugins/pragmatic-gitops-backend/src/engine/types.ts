@@ -7,69 +7,20 @@ import {
   IgnoreRule,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import type {
+  KubeObject,
+  LiveState,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 
-/** A Kubernetes object as found in Git or returned by the API server. */
-export type KubeObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      apiVersion: string;
-      kind: string;
-      name: string;
-      uid?: string;
-    }>;
-    managedFields?: ManagedFieldsEntry[];
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-};
-
-export type ManagedFieldsEntry = {
-  manager?: string;
-  operation?: string;
-  apiVersion?: string;
-  fieldsType?: string;
-  fieldsV1?: Record<string, unknown>;
-  [key: string]: unknown;
-};
-
-/** Subset of `terraform show -json <plan>` the engine reads. */
-export type TerraformPlan = {
-  format_version?: string;
-  resource_changes?: TerraformResourceChange[];
-  resource_drift?: TerraformResourceChange[];
-  [key: string]: unknown;
-};
-
-export type TerraformResourceChange = {
-  address: string;
-  type: string;
-  name?: string;
-  mode?: string;
-  change: {
-    actions: string[];
-    before?: unknown;
-    after?: unknown;
-    before_sensitive?: unknown;
-    after_sensitive?: unknown;
-    [key: string]: unknown;
-  };
-  [key: string]: unknown;
-};
-
-export type MigrationsState = { available?: string[]; applied: string[] };
-
-/** What a provider observed of the live system for one entity. */
-export type LiveState = {
-  objects?: KubeObject[];
-  terraformPlan?: TerraformPlan;
-  migrations?: MigrationsState;
-};
+// The shapes of live state are the providers' contract (node package).
+export type {
+  KubeObject,
+  LiveState,
+  ManagedFieldsEntry,
+  MigrationsState,
+  TerraformPlan,
+  TerraformResourceChange,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 
 /**
  * One difference between desired and live. `path` is an RFC 6901 pointer

@@ -94,3 +94,15 @@ export function looseScalarEqual(a: unknown, b: unknown): boolean {
     numberA === numberB
   );
 }
+
+/**
+ * `record[key]` for own keys only: a lookup by a key from outside (a kind,
+ * a provider name, an annotation value) such as `constructor` must not find
+ * what the prototype holds.
+ */
+export function ownEntry<T>(
+  record: Readonly<Record<string, T>>,
+  key: string,
+): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -4,10 +4,9 @@ import { LedgerReconciler } from '../scan/EntityScanner';
 import { HotfixService } from './HotfixService';
 import {
   BackportCommitFinder,
-  evaluateLifecycle,
-  explainDrift,
-  touchedStates,
-} from './lifecycle';
+  BackportSearchResult,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import { evaluateLifecycle, explainDrift, touchedStates } from './lifecycle';
 
 type ReconcileInput = Parameters<LedgerReconciler['reconcile']>[0];
 
@@ -21,7 +20,8 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
   constructor(
     private readonly options: {
       hotfixes: HotfixService;
-      commitFinder?: BackportCommitFinder;
+      /** Asked in order; the first that supports the entity's source answers. */
+      commitFinders: BackportCommitFinder[];
       logger: LoggerService;
     },
   ) {}
@@ -29,16 +29,14 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
   async reconcile(
     input: ReconcileInput,
   ): Promise<{ resources: ResourceDrift[]; allExplained: boolean }> {
-    const { hotfixes, commitFinder, logger } = this.options;
+    const { hotfixes, logger } = this.options;
     const open = await hotfixes.openHotfixes(input.entityRef);
     if (open.length === 0) {
       return { resources: input.resources, allExplained: false };
     }
 
     const since = new Date(Math.min(...open.map(h => Date.parse(h.appliedAt))));
-    const search = commitFinder
-      ? await commitFinder.findBackports(input.entity, { since })
-      : undefined;
+    const search = await this.findBackports(input.entity, since);
     if (search?.type === 'error') {
       logger.warn(
         `Back-port commit search for ${input.entityRef} failed: ${search.reason}`,
@@ -71,5 +69,18 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       resources: explained.resources as ResourceDrift[],
       allExplained: explained.allExplained,
     };
+  }
+
+  private async findBackports(
+    entity: ReconcileInput['entity'],
+    since: Date,
+  ): Promise<BackportSearchResult | undefined> {
+    for (const finder of this.options.commitFinders) {
+      const result = await finder.findBackports(entity, { since });
+      if (result.type !== 'unsupported') {
+        return result;
+      }
+    }
+    return undefined;
   }
 }

@@ -1,11 +1,12 @@
 import { Duration } from 'luxon';
 import { backportDueAt } from './backportSla';
 import { formatHotfixId } from './hotfixId';
-import { HotfixStore, StoredHotfix } from './HotfixStore';
+import { HotfixStore } from './HotfixStore';
 import {
   HotfixListFilter,
   HotfixRecord,
   HotfixRecordWithEvents,
+  StoredHotfix,
 } from './types';
 
 const DEFAULT_LIMIT = 100;

@@ -240,9 +240,9 @@ describe('HotfixService', () => {
         overdue: 2,
       });
       await expect(
-        service.counts({ entityRefs: ['Component:default/web'] }),
+        service.counts({ entityKeys: new Set(['component:default/web']) }),
       ).resolves.toEqual({ pending: 2, overdue: 1 });
-      await expect(service.counts({ entityRefs: [] })).resolves.toEqual({
+      await expect(service.counts({ entityKeys: new Set() })).resolves.toEqual({
         pending: 0,
         overdue: 0,
       });

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -20,7 +20,7 @@ import { overdueCutoff, readBackportSla } from './backportSla';
 import { EntityAccess } from './EntityAccess';
 import { formatHotfixId, isHotfixId, parseHotfixId } from './hotfixId';
 import { HotfixRecords } from './HotfixRecords';
-import { HotfixStore, NewEvent, StoredHotfix } from './HotfixStore';
+import { HotfixStore, NewEvent } from './HotfixStore';
 import { OverdueNotifier } from './OverdueNotifier';
 import { toApiHotfix } from './toApiHotfix';
 import {
@@ -32,6 +32,7 @@ import {
   HotfixWithEvents,
   LifecycleEvent,
   NewHotfixRequest,
+  StoredHotfix,
 } from './types';
 import {
   MAX_REASON_LENGTH,
@@ -57,6 +58,9 @@ export type HotfixServiceOptions = {
 };
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+/** Open hotfixes one entity may have: each is matched on every scan of it. */
+export const MAX_OPEN_HOTFIXES_PER_ENTITY = 100;
 
 /**
  * The hotfix ledger: records hotfixes applied outside Git, moves them through
@@ -113,9 +117,16 @@ export class HotfixService {
       credentials,
       'record a hotfix',
     );
+    const key = entityKey(stringifyEntityRef(entity));
+    const { pending } = await this.store.counts(now, new Set([key]));
+    if (pending >= MAX_OPEN_HOTFIXES_PER_ENTITY) {
+      throw new InputError(
+        `entityRef ${input.entityRef} already has ${pending} open hotfixes, the most one entity may have; back-port or abandon some first`,
+      );
+    }
     const { hotfix, created } = await this.store.insert({
       ...input,
-      entityRef: entityKey(stringifyEntityRef(entity)),
+      entityRef: key,
       appliedBy: credentials.principal.userEntityRef,
       recordedAt: now,
       idempotencyKey,
@@ -249,13 +260,13 @@ export class HotfixService {
     return { applied: result.outcome === 'appended', status: result.status };
   }
 
-  /** Pending and overdue hotfixes, of every entity or of the given ones. */
+  /** Pending and overdue hotfixes, of every entity or of the given ones (lower-cased refs). */
   async counts(
-    options: { entityRefs?: string[] } = {},
+    options: { entityKeys?: ReadonlySet<string> } = {},
   ): Promise<{ pending: number; overdue: number }> {
     return this.store.counts(
       overdueCutoff(this.now(), this.sla),
-      options.entityRefs?.map(entityKey),
+      options.entityKeys,
     );
   }
 

@@ -1,27 +1,14 @@
 import { Knex } from 'knex';
+import { whereKeyIn } from '../database/whereKeyIn';
 import { isUniqueViolation } from './dbErrors';
 import { EventRow, eventFromRow, fromRow } from './hotfixRows';
 import {
-  HotfixChange,
   HotfixEventRecord,
   HotfixEventType,
   HotfixStatus,
+  StoredHotfix,
   TERMINAL_STATUSES,
 } from './types';
-
-/** A stored hotfix with its current status; `seq` is the numeric id. */
-export type StoredHotfix = {
-  seq: number;
-  entityRef: string;
-  title: string;
-  description?: string;
-  incidentUrl?: string;
-  appliedBy: string;
-  appliedAt: Date;
-  recordedAt: Date;
-  changes: HotfixChange[];
-  status: HotfixStatus;
-};
 
 export type NewHotfixRow = Omit<StoredHotfix, 'seq' | 'status'> & {
   idempotencyKey?: string;
@@ -203,27 +190,18 @@ export class HotfixStore {
   /** Pending hotfixes, and those of them applied at or before `cutoff`. */
   async counts(
     cutoff: Date,
-    entityRefs?: string[],
+    entityKeys?: ReadonlySet<string>,
   ): Promise<{ pending: number; overdue: number }> {
-    const count = async (refs: string[] | undefined, overdue: boolean) => {
+    const count = async (overdue: boolean) => {
       const query = this.db('hotfixes as h');
       this.whereStatus(query, 'pending-backport');
-      if (refs) query.whereIn('h.entity_ref', refs);
+      if (entityKeys) whereKeyIn(this.db, query, 'h.entity_ref', entityKeys);
       if (overdue) query.where('h.applied_at', '<=', cutoff);
       const [{ n }] = await query.count({ n: '*' });
       return Number(n);
     };
-    const totals = { pending: 0, overdue: 0 };
-    const chunks: (string[] | undefined)[] = [];
-    if (!entityRefs) chunks.push(undefined);
-    for (let i = 0; entityRefs && i < entityRefs.length; i += CHUNK) {
-      chunks.push(entityRefs.slice(i, i + CHUNK));
-    }
-    for (const refs of chunks) {
-      totals.pending += await count(refs, false);
-      totals.overdue += await count(refs, true);
-    }
-    return totals;
+    const [pending, overdue] = await Promise.all([count(false), count(true)]);
+    return { pending, overdue };
   }
 
   private select(db: Knex | Knex.Transaction = this.db) {

@@ -4,7 +4,8 @@ import { Duration } from 'luxon';
 import { backportDueAt, overdueCutoff } from './backportSla';
 import { entityPageLink } from './entityPageLink';
 import { formatHotfixId } from './hotfixId';
-import { HotfixStore, StoredHotfix } from './HotfixStore';
+import { HotfixStore } from './HotfixStore';
+import { StoredHotfix } from './types';
 
 export const OVERDUE_TOPIC = 'pragmatic-gitops-hotfix-overdue';
 

@@ -1,10 +1,10 @@
 import { toDate } from './dbErrors';
-import type { StoredHotfix } from './HotfixStore';
 import {
   HotfixChange,
   HotfixEventRecord,
   HotfixEventType,
   HotfixStatus,
+  StoredHotfix,
 } from './types';
 
 /** Rows of the hotfix tables as the database returns them. */

@@ -108,3 +108,17 @@ export type LifecycleEvent = {
 export interface HotfixListener {
   hotfixChanged(entityRef: string): Promise<void>;
 }
+
+/** A stored hotfix with its current status; `seq` is the numeric id. */
+export type StoredHotfix = {
+  seq: number;
+  entityRef: string;
+  title: string;
+  description?: string;
+  incidentUrl?: string;
+  appliedBy: string;
+  appliedAt: Date;
+  recordedAt: Date;
+  changes: HotfixChange[];
+  status: HotfixStatus;
+};

@@ -1,11 +1,18 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { isJsonPointer } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { parsePointer } from '../engine/jsonPointer';
+import { isForbiddenKey } from '../engine/untrustedJson';
 import { HotfixChange, NewHotfixRequest } from './types';
 
 export const MAX_TITLE_LENGTH = 200;
 const CHANGE_FIELDS = ['kind', 'namespace', 'name', 'paths'];
 export const MAX_REASON_LENGTH = 1000;
+/**
+ * Paths over all changes of one hotfix: each scan of the entity matches
+ * every path of every open hotfix, so an unbounded list costs CPU forever.
+ */
+export const MAX_HOTFIX_PATHS = 200;
 /** Clocks drift; a hotfix may claim to be applied at most this far ahead. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -122,6 +129,16 @@ function requireChanges(changes: unknown): HotfixChange[] {
   if (!Array.isArray(changes) || changes.length === 0) {
     throw new InputError('changes must list at least one changed resource');
   }
+  const pathCount = changes.reduce(
+    (n: number, change: HotfixChange) =>
+      n + (Array.isArray(change?.paths) ? change.paths.length : 0),
+    0,
+  );
+  if (changes.length + pathCount > MAX_HOTFIX_PATHS) {
+    throw new InputError(
+      `changes lists ${changes.length} resources and ${pathCount} paths; a hotfix may list at most ${MAX_HOTFIX_PATHS} (record several hotfixes, or name the resources without paths)`,
+    );
+  }
   return changes.map((change: HotfixChange, i): HotfixChange => {
     const field = `changes[${i}]`;
     const unknown = Object.keys(change ?? {}).find(
@@ -143,6 +160,14 @@ function requireChanges(changes: unknown): HotfixChange[] {
           `${field}.paths[${j}] ${JSON.stringify(
             path,
           )} is not a JSON pointer (RFC 6901) such as /spec/replicas`,
+        );
+      }
+      const forbidden = parsePointer(path).find(isForbiddenKey);
+      if (forbidden) {
+        throw new InputError(
+          `${field}.paths[${j}] ${JSON.stringify(path)} names ${JSON.stringify(
+            forbidden,
+          )}, which is not a field`,
         );
       }
       return path;

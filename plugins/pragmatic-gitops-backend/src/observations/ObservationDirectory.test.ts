@@ -48,14 +48,22 @@ describe('ObservationDirectory', () => {
     ).load();
 
     expect(result).toEqual({ loaded: 2, failed: 2 });
-    await expect(store.latest('component:default/web')).resolves.toMatchObject({
-      source: 'agent',
-      observedAt: new Date('2026-11-20T10:00:00Z'),
-      objects: [{ kind: 'ConfigMap' }],
-    });
-    await expect(store.latest('component:default/db')).resolves.toMatchObject({
-      migrations: { applied: ['V1'] },
-    });
+    await expect(
+      store.latestPerSource('component:default/web'),
+    ).resolves.toMatchObject([
+      {
+        source: 'agent',
+        observedAt: new Date('2026-11-20T10:00:00Z'),
+        objects: [{ kind: 'ConfigMap' }],
+      },
+    ]);
+    await expect(
+      store.latestPerSource('component:default/db'),
+    ).resolves.toMatchObject([
+      {
+        migrations: { applied: ['V1'] },
+      },
+    ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
         /bad-object\.json: \/objects\/0 must have required property 'apiVersion'/,

@@ -22,16 +22,12 @@ export class ObservationStore {
       .merge();
   }
 
-  /** The most recent observation of the entity, from any source. */
-  async latest(entityRef: string): Promise<StoredObservation | undefined> {
-    const row = await this.db('observations')
+  /** The latest observation of the entity from each source, newest first. */
+  async latestPerSource(entityRef: string): Promise<StoredObservation[]> {
+    const rows = await this.db('observations')
       .where({ entity_ref: entityKey(entityRef) })
-      .orderBy('observed_at', 'desc')
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    return {
+      .orderBy('observed_at', 'desc');
+    return rows.map(row => ({
       ...JSON.parse(row.payload),
       entityRef: row.entity_ref,
       source: row.source,
@@ -39,6 +35,6 @@ export class ObservationStore {
         row.observed_at instanceof Date
           ? row.observed_at
           : new Date(row.observed_at),
-    };
+    }));
   }
 }

@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { InputError } from '@backstage/errors';
 import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
+import { findUntrustedJsonProblem } from '../engine/untrustedJson';
 import { spec } from '../schema/openapi/generated';
 import { Observation } from './types';
 
@@ -36,6 +37,14 @@ export function rejectUnknownFields(document: object, where?: string): void {
   }
 }
 
+/** Refuses prototype keys and hostile nesting, naming the JSON pointer. */
+export function rejectUntrustedJson(document: unknown, where?: string): void {
+  const problem = findUntrustedJsonProblem(document);
+  if (problem) {
+    throw new InputError(`${where ? `${where}: ` : ''}${problem}`);
+  }
+}
+
 /** Validates an observation document; the error names the field. */
 export function validateObservation(
   document: unknown,
@@ -44,6 +53,7 @@ export function validateObservation(
   if (document && typeof document === 'object' && !Array.isArray(document)) {
     rejectUnknownFields(document, where);
   }
+  rejectUntrustedJson(document, where);
   if (!validate(document)) {
     const error = validate.errors?.[0];
     const field = error?.instancePath ? error.instancePath : '(document)';

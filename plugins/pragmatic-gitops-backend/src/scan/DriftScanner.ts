@@ -33,6 +33,7 @@ export class DriftScanner {
     const { catalog, auth, logger, observationDirectory } = this.options;
     const started = Date.now();
     await observationDirectory?.load();
+    await this.options.scanner.startScan();
 
     const limit = pLimit(this.options.concurrency);
     const credentials = await auth.getOwnServiceCredentials();

@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  LiveStateProvider,
+  LiveStateResult,
+  SecretResolver,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import {
   ANNOTATION_IGNORE_DIFFERENCES,
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
@@ -26,10 +31,10 @@ import {
   PendingChanges,
   ResourceDrift,
 } from '../engine/types';
-import { LiveStateProvider, LiveStateResult } from '../live/types';
 import { redactObject } from '../observations/redactSecrets';
 import { readTrack } from '../service/annotationFindings';
-import { SecretRef, extractSecretRefs, findSecretFindings } from '../secrets';
+import { extractSecretRefs, findSecretFindings } from '../secrets';
+import { MergeOutcome, mergeLiveState, sourceOf } from './mergeLiveState';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
 import { EntityStatusListener, StatusDetail } from './types';
@@ -53,7 +58,6 @@ export type EngineSettings = {
   gitopsFieldManagers: string[];
 };
 
-type Observed = Extract<LiveStateResult, { type: 'observed' }>;
 type Outcome = Pick<
   EntityStatusRecord<StatusDetail>,
   'status' | 'reason' | 'detail'
@@ -64,15 +68,17 @@ const NO_LIVE_STATE =
 
 /**
  * Computes and stores the status of one entity: reads desired state from Git,
- * asks the live-state providers in order, runs the drift engine and records
- * the result (and a transition when the status changed).
+ * asks every live-state provider and merges what they observed, runs the
+ * drift engine and records the result (and a transition when the status
+ * changed).
  */
 export class EntityScanner {
   constructor(
     private readonly options: {
       desiredReader: DesiredStateReader;
       providers: LiveStateProvider[];
-      secretResolver: { resolveAll(refs: SecretRef[]): Promise<SecretRef[]> };
+      /** Applied one after the other: each checks the references of its stores. */
+      secretResolvers: SecretResolver[];
       store: EntityStatusStore;
       settings: EngineSettings;
       logger: LoggerService;
@@ -82,6 +88,21 @@ export class EntityScanner {
       listener?: EntityStatusListener;
     },
   ) {}
+
+  /** A fleet scan starts: providers drop their per-scan caches. */
+  async startScan(): Promise<void> {
+    for (const provider of this.options.providers) {
+      try {
+        await provider.startScan?.();
+      } catch (error) {
+        this.options.logger.warn(
+          `Live-state provider ${provider.name} failed to start a scan: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }
+  }
 
   async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
     const entityRef = stringifyEntityRef(entity);
@@ -131,9 +152,13 @@ export class EntityScanner {
 
     // Secret references and findings come from Git and annotations alone:
     // they are shown even when live state is unknown.
-    const secretRefs = await this.options.secretResolver.resolveAll(
-      extractSecretRefs({ entity, desired: desired?.objects ?? [] }),
-    );
+    let secretRefs = extractSecretRefs({
+      entity,
+      desired: desired?.objects ?? [],
+    });
+    for (const resolver of this.options.secretResolvers) {
+      secretRefs = await resolver.resolveAll(secretRefs);
+    }
     const findings: Finding[] = [
       ...(desired?.findings ?? []),
       ...findSecretFindings({
@@ -165,24 +190,27 @@ export class EntityScanner {
       );
     }
 
-    const live = await this.observeLive(entity, entityRef);
-    if (live.type !== 'observed') {
-      return live.type === 'unknown'
-        ? unknown(live.reason, live.findings ?? [])
+    const defaultNamespace =
+      entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
+    const gitObjects = desired?.objects.map(redactObject);
+    const observation = await this.observeLive(entity, entityRef, {
+      desired: gitObjects ?? [],
+      defaultNamespace,
+    });
+    if (observation.type !== 'observed') {
+      return observation.type === 'unknown'
+        ? unknown(observation.reason, observation.findings)
         : unknown(NO_LIVE_STATE);
     }
+    const live = observation.live;
 
-    const desiredObjects = (desired?.objects ?? live.desiredObjects)?.map(
-      redactObject,
-    );
+    const desiredObjects = gitObjects ?? live.desiredObjects?.map(redactObject);
     if (!desiredObjects && track !== 'imperative') {
       return unknown(
         'No desired state: add pragmatic-gitops.io/source-location pointing at the manifests in Git',
       );
     }
 
-    const defaultNamespace =
-      entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
     const result = computeDrift({
       track,
       desired: desiredObjects ?? [],
@@ -218,7 +246,10 @@ export class EntityScanner {
         ...(live.providerStatus
           ? { providerStatus: stringValues(live.providerStatus) }
           : {}),
-        resources: explained.resources,
+        resources: explained.resources.map(resource => ({
+          ...resource,
+          ...withSource(sourceOf(live, resource)),
+        })),
         ...(hasPendingChanges(result.pending)
           ? { pending: result.pending }
           : {}),
@@ -228,19 +259,41 @@ export class EntityScanner {
     };
   }
 
-  /** The first provider with something to say about the entity wins. */
+  /** Every provider is asked; what they observed is merged. */
   private async observeLive(
     entity: Entity,
     entityRef: string,
-  ): Promise<Observed | Exclude<LiveStateResult, Observed>> {
-    for (const provider of this.options.providers) {
-      const result = await provider.getLiveState(entity, entityRef);
-      if (result.type !== 'none') {
-        return result;
-      }
-    }
-    return { type: 'none' };
+    context: Parameters<LiveStateProvider['getLiveState']>[2],
+  ): Promise<MergeOutcome> {
+    const results = await Promise.all(
+      this.options.providers.map(async provider => {
+        try {
+          return [
+            await provider.getLiveState(entity, entityRef, context),
+          ].flat();
+        } catch (error) {
+          // A provider must answer `unknown` itself; one that throws is a bug
+          // of that provider, not a reason to fail the scan of the entity.
+          this.options.logger.error(
+            `Live-state provider ${provider.name} failed for ${entityRef}: ${
+              (error as Error).message
+            }`,
+          );
+          return [
+            {
+              type: 'unknown',
+              reason: `live-state provider ${provider.name} failed`,
+            } as LiveStateResult,
+          ];
+        }
+      }),
+    );
+    return mergeLiveState(results.flat());
   }
+}
+
+function withSource(source: string | undefined): { source?: string } {
+  return source ? { source } : {};
 }
 
 function hasPendingChanges(

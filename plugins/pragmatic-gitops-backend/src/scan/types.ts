@@ -10,7 +10,8 @@ export type StatusDetail = {
   source?: string;
   observedAt?: string;
   providerStatus?: Record<string, string>;
-  resources?: ResourceDrift[];
+  /** Each resource with the live-state source it came from (none when missing). */
+  resources?: Array<ResourceDrift & { source?: string }>;
   pending?: PendingChanges;
   findings: Finding[];
   secretRefs?: SecretRef[];

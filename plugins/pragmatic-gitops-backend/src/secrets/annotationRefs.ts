@@ -5,6 +5,7 @@ import {
   parseSecretRefs,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { SecretRef } from './types';
+import { ownEntry } from '../engine/values';
 
 /** Community annotation naming the KV engine of `vault.io/secrets-path`. */
 export const ANNOTATION_VAULT_SECRETS_ENGINE = 'vault.io/secrets-engine';
@@ -42,7 +43,8 @@ export function annotationRefs(entity: Entity): SecretRef[] {
       entries = [];
     }
     for (const entry of entries) {
-      const kind = STORE_ALIASES[entry.store.kind] ?? entry.store.kind;
+      const kind =
+        ownEntry(STORE_ALIASES, entry.store.kind) ?? entry.store.kind;
       refs.push({
         ...entry,
         store: { ...entry.store, kind },

@@ -1,5 +1,6 @@
 import { KubeObject } from '../engine/types';
 import { SecretUsage } from './types';
+import { ownEntry } from '../engine/values';
 
 /** Workload kinds whose pod template is read, and where the template is. */
 const TEMPLATE_PATHS: Record<string, string[]> = {
@@ -51,7 +52,7 @@ function at(value: unknown, path: string[]): unknown {
 
 /** The pod template of a workload in Git, or undefined for other kinds. */
 export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
-  const path = TEMPLATE_PATHS[object.kind];
+  const path = ownEntry(TEMPLATE_PATHS, object.kind);
   if (!path) return undefined;
   const template = at(object, path);
   if (!isRecord(template)) return undefined;

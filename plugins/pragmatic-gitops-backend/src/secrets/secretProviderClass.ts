@@ -4,6 +4,7 @@ import { DeclaredRefs } from './externalSecrets';
 import { isRecord, records, str } from './podTemplates';
 import { apiGroup } from './secretStores';
 import { SecretRef } from './types';
+import { ownEntry } from '../engine/values';
 
 const CSI_GROUP = 'secrets-store.csi.x-k8s.io';
 
@@ -136,9 +137,9 @@ export function parseSecretProviderClass(object: KubeObject): {
   let entries: Entry[] = [];
   let malformed = false;
   try {
-    entries = (PROVIDERS[provider] ?? (p => genericEntries(provider, p)))(
-      parameters,
-    );
+    entries = (
+      ownEntry(PROVIDERS, provider) ?? (p => genericEntries(provider, p))
+    )(parameters);
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     malformed = true;

@@ -1,5 +1,6 @@
 import { KubeObject } from '../engine/types';
 import { isRecord, str } from './podTemplates';
+import { ownEntry } from '../engine/values';
 
 export const EXTERNAL_SECRETS_GROUP = 'external-secrets.io';
 
@@ -43,7 +44,7 @@ function providerKind(provider: Record<string, unknown>): string {
       : 'aws-secrets-manager';
   }
   return (
-    PROVIDER_KINDS[key] ??
+    ownEntry(PROVIDER_KINDS, key) ??
     key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
   );
 }

@@ -2,6 +2,7 @@
  * Secret references: WHERE a service's secrets live and who uses them, never
  * what they are. Nothing in these types ever holds a secret value.
  */
+import { SecretRefResolution } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 
 /**
  * The store a secret is held in. `kind` is `vault`, `aws-secrets-manager`,
@@ -25,22 +26,9 @@ export type SecretRefVia =
 /** A workload (or, for annotations, the catalog entity) that uses the secret. */
 export type SecretUsage = { kind: string; name: string; container?: string };
 
-export type SecretResolutionStatus =
-  | 'exists'
-  | 'missing'
-  | 'unchecked'
-  | 'error';
-
 /** What the store said about the reference: metadata only, never data. */
-export type SecretResolution = {
-  status: SecretResolutionStatus;
-  /** Current version in the store (Vault KV v2 `current_version`). */
-  version?: number;
-  /** ISO 8601 time of the last update in the store. */
-  updatedAt?: string;
-  /** Why it is missing, unchecked or an error; written for a person. */
-  reason?: string;
-};
+export type SecretResolution = SecretRefResolution;
+export type SecretResolutionStatus = SecretResolution['status'];
 
 export type SecretRef = {
   store: SecretStoreRef;

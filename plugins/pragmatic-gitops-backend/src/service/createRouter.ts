@@ -1,5 +1,4 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import express from 'express';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
 import { requireOwnerRef } from '../scan/ownerOf';
@@ -8,6 +7,8 @@ import { EntityStatusService } from './EntityStatusService';
 import { ObservationService } from './ObservationService';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
+import { jsonBody } from './jsonBody';
+import { ReadableEntities } from './ReadableEntities';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -17,6 +18,7 @@ export type RouterOptions = {
   observations: ObservationService;
   overview: OverviewStore;
   hotfixes: HotfixService;
+  readableEntities: ReadableEntities;
 };
 
 /**
@@ -33,11 +35,9 @@ export async function createRouter(options: RouterOptions) {
     observations,
     overview,
     hotfixes,
+    readableEntities,
   } = options;
-  const router = await createOpenApiRouter({
-    // Agents push whole observations (live objects, Terraform plans).
-    middleware: [express.json({ limit: '10mb' })],
-  });
+  const router = await createOpenApiRouter({ middleware: jsonBody });
 
   router.get('/health', async (_req, res) => {
     await db.raw('select 1');
@@ -81,14 +81,18 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.get('/overview', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { owner, ...rest } = req.query;
     const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
+    // Only what the caller may read in the catalog: items, totals and counts.
+    const readable = await readableEntities.keysFor(credentials);
     const [page, hotfixCounts] = await Promise.all([
-      overview.overview({ ...rest, owner: ownerRef }),
-      hotfixes.counts(
-        ownerRef ? { entityRefs: await overview.entityRefsOf(ownerRef) } : {},
-      ),
+      overview.overview({ ...rest, owner: ownerRef, readable }),
+      overview
+        .scopeKeys({ owner: ownerRef, readable })
+        .then(entityKeys => hotfixes.counts({ entityKeys })),
     ]);
     res.json({ ...page, totals: { ...page.totals, hotfixes: hotfixCounts } });
   });

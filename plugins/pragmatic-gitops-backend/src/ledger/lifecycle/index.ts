@@ -15,16 +15,6 @@ export type {
   ExplainedResourceDrift,
   ExplainingHotfix,
 } from './explainDrift';
-export { commitSubject, parseBackportTrailers } from './BackportCommitFinder';
-export type {
-  BackportCommit,
-  BackportCommitFinder,
-  BackportSearchResult,
-} from './BackportCommitFinder';
-export { GithubBackportCommitFinder } from './GithubBackportCommitFinder';
-export type { GithubBackportCommitFinderOptions } from './GithubBackportCommitFinder';
-export { githubRepositoryOf } from './githubSource';
-export type { GithubRepository } from './githubSource';
 export { PENDING_BACKPORT } from './types';
 export type {
   BackportedDetail,

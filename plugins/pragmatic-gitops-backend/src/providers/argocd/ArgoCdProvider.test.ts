@@ -6,7 +6,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { LiveStateResult } from '../../live/types';
+import { LiveStateResult } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ArgoCdProvider } from './ArgoCdProvider';
 
 const PROD = 'https://argocd.prod.example.com';

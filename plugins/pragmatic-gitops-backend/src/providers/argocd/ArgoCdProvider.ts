@@ -5,7 +5,10 @@ import {
   ANNOTATION_ARGOCD_APP_NAME,
   ANNOTATION_ARGOCD_INSTANCE_NAME,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { LiveStateProvider, LiveStateResult } from '../../live/types';
+import {
+  LiveStateProvider,
+  LiveStateResult,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ArgoCdClient, ArgoCdRequestError } from './ArgoCdClient';
 import {
   ArgoCdResponseShapeError,

@@ -1,4 +1,5 @@
 import { KubeObject } from '../../engine/types';
+import { findUntrustedJsonProblem } from '../../engine/untrustedJson';
 
 /**
  * A response body that does not have the expected shape. The message says
@@ -180,6 +181,12 @@ function parseState(
   }
   if (decoded === null) {
     return undefined;
+  }
+  const problem = findUntrustedJsonProblem(decoded);
+  if (problem) {
+    throw new ArgoCdResponseShapeError(
+      `${where} has a ${field} where ${problem}`,
+    );
   }
   if (
     !isRecord(decoded) ||

@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { SecretRef, SecretResolution } from '../../secrets/types';
+import { SecretResolver } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import {
+  SecretRef,
+  SecretRefResolution as SecretResolution,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { KvLocation, splitKvKey } from './kvPath';
 import { readVaultConfig, VaultInstanceConfig } from './readVaultConfig';
 import {
@@ -32,7 +36,8 @@ const unchecked = (reason: string): SecretResolution => ({
  * error with a reason. Never reads secret data. Other stores are returned
  * untouched.
  */
-export class VaultSecretResolver {
+export class VaultSecretResolver implements SecretResolver {
+  readonly name = 'vault';
   private readonly clients: VaultMetadataClient[];
   private readonly logger?: LoggerService;
 
@@ -58,10 +63,10 @@ export class VaultSecretResolver {
   }
 
   /** Resolves every Vault reference; never throws, never mutates its input. */
-  async resolveAll(refs: SecretRef[]): Promise<SecretRef[]> {
+  async resolveAll<T extends SecretRef>(refs: T[]): Promise<T[]> {
     const lookups = new Map<string, Promise<Outcome>>();
     return Promise.all(
-      refs.map(async ref => {
+      refs.map(async (ref): Promise<T> => {
         if (ref.store.kind !== 'vault') return ref;
         let resolution: SecretResolution;
         try {
@@ -170,8 +175,8 @@ function toResolution(
     version: metadata.currentVersion,
     ...(metadata.updatedTime ? { updatedAt: metadata.updatedTime } : {}),
   };
-  const pinned =
-    ref.version && /^\d+$/.test(ref.version) ? ref.version : undefined;
+  const version = ref.version === undefined ? undefined : String(ref.version);
+  const pinned = version && /^\d+$/.test(version) ? version : undefined;
   const wanted = pinned ?? String(metadata.currentVersion);
   if (!metadata.versions[wanted]) {
     return pinned

@@ -275,6 +275,11 @@ export const spec = {
             type: 'string',
             enum: ['in-sync', 'drifted', 'missing', 'extra'],
           },
+          source: {
+            type: 'string',
+            description:
+              'The live-state source the resource was observed through (`argocd:prod`, `push:ci-agent`, `kubernetes:prod-eu`); absent for a missing resource.',
+          },
           explainedBy: {
             type: 'string',
             description:

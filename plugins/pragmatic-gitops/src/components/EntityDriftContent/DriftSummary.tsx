@@ -19,6 +19,8 @@ const PROVIDER_FIELDS: Array<[string, string]> = [
   ['sync', 'Provider sync'],
   ['health', 'Provider health'],
   ['revision', 'Revision'],
+  ['message', 'Provider message'],
+  ['suspended', 'Controller suspended'],
   ['operation', 'Last operation'],
 ];
 

@@ -91,6 +91,43 @@ describe('EntityDriftContent', () => {
     });
   });
 
+  it('names the source of each resource and shows a suspended Flux controller', async () => {
+    await renderContent(entityWith('declarative'), {
+      ...drifted,
+      drift: {
+        ...drifted.drift,
+        source: 'dir:deploy ↔ kubernetes:prod-eu, push:ci',
+        providerStatus: {
+          revision: 'main@sha1:4f2a',
+          health: 'False',
+          message: 'kustomization path not found',
+          suspended: 'true',
+        },
+        resources: drifted.drift.resources!.map((r, i) => ({
+          ...r,
+          source: i === 0 ? 'kubernetes:prod-eu' : 'push:ci',
+        })),
+      },
+    });
+    const summary = await screen.findByTestId('pragmatic-gitops-drift-status');
+    expect(
+      within(summary).getByTestId('pragmatic-gitops-provider-revision'),
+    ).toHaveTextContent('main@sha1:4f2a');
+    expect(
+      within(summary).getByTestId('pragmatic-gitops-provider-message'),
+    ).toHaveTextContent('kustomization path not found');
+    expect(
+      within(summary).getByTestId('pragmatic-gitops-provider-suspended'),
+    ).toHaveTextContent('true');
+    const sources = within(
+      screen.getByTestId('pragmatic-gitops-resources'),
+    ).getAllByTestId('pragmatic-gitops-resource-source');
+    expect(sources.map(s => s.textContent)).toEqual([
+      'from kubernetes:prod-eu',
+      'from push:ci',
+    ]);
+  });
+
   it('expands an in-sync resource to list what was ignored', async () => {
     await renderContent(entityWith('A'), drifted);
 

@@ -59,7 +59,17 @@ export function ResourceRow(props: {
           {resource.kind}
           <div className={classes.muted}>{resource.apiVersion}</div>
         </TableCell>
-        <TableCell className={classes.name}>{resourceName(resource)}</TableCell>
+        <TableCell>
+          <span className={classes.name}>{resourceName(resource)}</span>
+          {resource.source && (
+            <div
+              className={classes.muted}
+              data-testid="pragmatic-gitops-resource-source"
+            >
+              from {resource.source}
+            </div>
+          )}
+        </TableCell>
         <TableCell>
           <span className={classes.chips}>
             <ResourceStatusChip status={resource.status} />

@@ -11,7 +11,7 @@ import {
   SOURCE,
   TOKEN,
   useMockGithub,
-} from './__testUtils__/github';
+} from './__testUtils__/githubServer';
 import { GithubBackportCommitFinder } from './GithubBackportCommitFinder';
 
 describe('GithubBackportCommitFinder', () => {

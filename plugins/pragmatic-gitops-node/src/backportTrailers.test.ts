@@ -1,4 +1,4 @@
-import { commitSubject, parseBackportTrailers } from './BackportCommitFinder';
+import { commitSubject, parseBackportTrailers } from './backportTrailers';
 
 describe('parseBackportTrailers', () => {
   it.each([

@@ -20,7 +20,7 @@ import {
   BackportSearchResult,
   commitSubject,
   parseBackportTrailers,
-} from './BackportCommitFinder';
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -66,6 +66,8 @@ function describeStatus(status: number, what: string, rateLimited: boolean) {
 }
 
 export class GithubBackportCommitFinder implements BackportCommitFinder {
+  readonly name = 'github';
+
   static fromConfig(
     config: Config,
     options: { logger?: LoggerService; timeoutMs?: number } = {},

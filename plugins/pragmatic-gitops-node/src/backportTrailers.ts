@@ -1,0 +1,40 @@
+const TRAILER = /^[ \t]*backport-of[ \t]*:(.*)$/i;
+const HOTFIX_ID = /^HF-0*(\d+)$/i;
+
+/**
+ * Hotfix ids named by `Backport-Of:` trailer lines of a commit message. A
+ * trailer is a line of its own, after the subject line; the key is matched
+ * case-insensitively; a line may name several ids (comma or space
+ * separated) and a message may hold several such lines. Ids come back
+ * normalised (`HF-12`), without duplicates, in order of appearance.
+ *
+ * @public
+ */
+export function parseBackportTrailers(message: string): string[] {
+  if (typeof message !== 'string') {
+    return [];
+  }
+  const ids: string[] = [];
+  const lines = message.split(/\r?\n/);
+  for (const line of lines.slice(1)) {
+    const match = TRAILER.exec(line);
+    if (!match) {
+      continue;
+    }
+    for (const token of match[1].split(/[\s,;]+/)) {
+      const id = HOTFIX_ID.exec(token);
+      if (id) {
+        const normalised = `HF-${id[1]}`;
+        if (!ids.includes(normalised)) {
+          ids.push(normalised);
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+/** The first line of a commit message. @public */
+export function commitSubject(message: string): string {
+  return (typeof message === 'string' ? message : '').split(/\r?\n/, 1)[0];
+}
