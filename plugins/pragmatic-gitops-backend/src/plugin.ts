@@ -174,6 +174,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           readableEntities,
           hotfixes,
           auditor: deps.auditor,
+          auth,
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
 

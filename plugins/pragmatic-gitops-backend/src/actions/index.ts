@@ -1,4 +1,4 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import { AuditorService, AuthService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { OverviewStore } from '../database/OverviewStore';
 import { HotfixService } from '../ledger';
@@ -15,6 +15,7 @@ export type GitopsActionsOptions = {
   readableEntities: ReadableEntities;
   hotfixes: HotfixService;
   auditor: AuditorService;
+  auth: AuthService;
   /** `app.baseUrl`, for links in action output. */
   appBaseUrl?: string;
 };

@@ -1,7 +1,7 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
-  BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotAllowedError } from '@backstage/errors';
@@ -17,7 +17,11 @@ import { entityRefInput, hotfixChangeSchema, hotfixSchema } from './schemas';
  */
 export function registerRecordHotfixAction(
   actionsRegistry: ActionsRegistryService,
-  options: { hotfixes: HotfixService; auditor: AuditorService },
+  options: {
+    hotfixes: HotfixService;
+    auditor: AuditorService;
+    auth: AuthService;
+  },
 ): void {
   actionsRegistry.register({
     name: 'record-hotfix',
@@ -80,7 +84,7 @@ Pass an idempotencyKey (any unique string, e.g. a UUID) and reuse it when you re
       },
     ],
     action: async ({ input, credentials }) => {
-      const user = requireUser(credentials);
+      const user = requireUser(options.auth, credentials);
       const actor = user.principal.userEntityRef;
       const { idempotencyKey, ...body } = input;
       const { hotfix, created } = await auditedWrite(
@@ -107,13 +111,11 @@ Pass an idempotencyKey (any unique string, e.g. a UUID) and reuse it when you re
   });
 }
 
-function requireUser(
-  credentials: BackstageCredentials,
-): BackstageCredentials<BackstageUserPrincipal> {
-  if (credentials.principal.type !== 'user') {
+function requireUser(auth: AuthService, credentials: BackstageCredentials) {
+  if (!auth.isPrincipal(credentials, 'user')) {
     throw new NotAllowedError(
       'record-hotfix records who applied the hotfix from the caller, so it must be invoked with a user token, not a service or static token',
     );
   }
-  return credentials as BackstageCredentials<BackstageUserPrincipal>;
+  return credentials;
 }
