@@ -27,6 +27,7 @@ import { EntityScanner } from './scan/EntityScanner';
 import { EntityStatusSignals } from './signals/EntityStatusSignals';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
+import { EntityStatusSummaries } from './service/EntityStatusSummaries';
 import { ObservationService } from './service/ObservationService';
 import { ReadableEntities } from './service/ReadableEntities';
 
@@ -174,6 +175,9 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           readableEntities,
           hotfixes,
           auditor: deps.auditor,
+          logger,
+          recompute: (entityRef, credentials) =>
+            entityStatus.recompute(entityRef, credentials),
           auth,
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
@@ -184,6 +188,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             auditor: deps.auditor,
             db,
             entityStatus,
+            summaries: new EntityStatusSummaries({ catalog, overview }),
             observations: new ObservationService({
               observations: observationStore,
               entityStatus,
@@ -191,6 +196,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             overview,
             hotfixes,
             readableEntities,
+            logger,
           }),
         );
         deps.httpRouter.addAuthPolicy({

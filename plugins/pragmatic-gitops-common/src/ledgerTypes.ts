@@ -42,11 +42,15 @@ export type HotfixChange = {
 /** @public */
 export type HotfixEventType =
   | 'recorded'
+  /** Live and Git at the touched fields, noted by the first computation after recording. */
+  | 'baseline'
   | 'drift-observed'
   | 'backported'
   | 'reverted'
   | 'abandoned'
-  | 'overdue-notified';
+  | 'overdue-notified'
+  /** Someone saw the revert alarm and took it on; the status stays reverted. */
+  | 'acknowledged';
 
 /** One entry of a hotfix's append-only history. @public */
 export type HotfixEvent = {
@@ -54,12 +58,13 @@ export type HotfixEvent = {
   status?: HotfixStatus;
   /** Entity ref of the user (or service) behind the event, if any. */
   actor?: string;
+  /** When it happened (for observed events: when the live state showing it was observed). */
   at: string;
   detail?: {
     /** Commit or pull request that back-ported the hotfix. */
     url?: string;
     revision?: string;
-    /** How the event was detected, e.g. `trailer` or `git-matches-live`. */
+    /** How the event was detected: `commit-trailer`, `git-match` or `live-reverted`. */
     via?: string;
     reason?: string;
   };
@@ -158,6 +163,8 @@ export type SecretRef = {
   version?: string | number;
   /** What declares the reference: `ExternalSecret`, an annotation, … */
   via: string;
+  /** The object in Git that declares or produces it, e.g. `Secret/db`. */
+  declaredBy?: { kind: string; name: string };
   usedBy: SecretRefUsage[];
   resolution: SecretRefResolution;
 };

@@ -1,20 +1,20 @@
-import { AuditorService, AuthService } from '@backstage/backend-plugin-api';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { OverviewStore } from '../database/OverviewStore';
 import { HotfixService } from '../ledger';
 import { EntityStatusService } from '../service/EntityStatusService';
 import { ReadableEntities } from '../service/ReadableEntities';
+import { RecordHotfixDeps } from '../service/recordHotfix';
 import { registerGetEntityGitopsStatusAction } from './getEntityGitopsStatus';
 import { registerListDriftedEntitiesAction } from './listDriftedEntities';
 import { registerListOverdueBackportsAction } from './listOverdueBackports';
 import { registerRecordHotfixAction } from './recordHotfix';
 
-export type GitopsActionsOptions = {
+export type GitopsActionsOptions = RecordHotfixDeps & {
   entityStatus: EntityStatusService;
   overview: OverviewStore;
   readableEntities: ReadableEntities;
   hotfixes: HotfixService;
-  auditor: AuditorService;
   auth: AuthService;
   /** `app.baseUrl`, for links in action output. */
   appBaseUrl?: string;

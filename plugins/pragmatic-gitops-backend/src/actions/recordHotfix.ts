@@ -1,27 +1,22 @@
 import {
-  AuditorService,
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotAllowedError } from '@backstage/errors';
-import { HotfixService } from '../ledger';
 import { toApiHotfix } from '../ledger/toApiHotfix';
-import { auditedWrite } from '../service/auditedWrite';
+import { RecordHotfixDeps, recordHotfix } from '../service/recordHotfix';
 import { entityRefInput, hotfixChangeSchema, hotfixSchema } from './schemas';
 
 /**
- * `record-hotfix`: `POST /hotfixes` for assistants. The ledger validates,
- * checks `pragmatic-gitops.hotfix.create` and settles retries by key; who
- * applied the hotfix is the calling user, never a field of the input.
+ * `record-hotfix`: `POST /hotfixes` for assistants, through the same
+ * recordHotfix: validated, `pragmatic-gitops.hotfix.create` checked, audited,
+ * retries settled by key; who applied it is the calling user, never a field
+ * of the input.
  */
 export function registerRecordHotfixAction(
   actionsRegistry: ActionsRegistryService,
-  options: {
-    hotfixes: HotfixService;
-    auditor: AuditorService;
-    auth: AuthService;
-  },
+  options: RecordHotfixDeps & { auth: AuthService },
 ): void {
   actionsRegistry.register({
     name: 'record-hotfix',
@@ -85,28 +80,14 @@ Pass an idempotencyKey (any unique string, e.g. a UUID) and reuse it when you re
     ],
     action: async ({ input, credentials }) => {
       const user = requireUser(options.auth, credentials);
-      const actor = user.principal.userEntityRef;
       const { idempotencyKey, ...body } = input;
-      const { hotfix, created } = await auditedWrite(
-        options.auditor,
-        {
-          eventId: 'hotfix-create',
-          meta: { entityRef: body.entityRef, actor, via: 'actions-registry' },
-        },
-        () =>
-          options.hotfixes.create(body, {
-            credentials: user,
-            idempotencyKey: idempotencyKey || undefined,
-          }),
-        result => ({
-          hotfixId: result.hotfix.id,
-          entityRef: result.hotfix.entityRef,
-          actor,
-          replayed: !result.created,
-        }),
-      );
-      const { events, ...recorded } = toApiHotfix(hotfix);
-      return { output: { hotfix: recorded, created } };
+      const { hotfix, created } = await recordHotfix(options, {
+        body,
+        credentials: user,
+        idempotencyKey: idempotencyKey || undefined,
+        via: 'actions-registry',
+      });
+      return { output: { hotfix: toApiHotfix(hotfix), created } };
     },
   });
 }

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { trackedSinceColumn, trackedSinceOf } from './trackedSince';
 import {
   DriftStatus,
   Track,
@@ -13,6 +14,12 @@ export type EntityStatusRecord<Detail = unknown> = {
   owner?: string;
   title?: string;
   checkedAt: Date;
+  /**
+   * When the status it describes came about (the observation's time, a
+   * provider's timestamp, a ledger event); default `checkedAt`. Dates a
+   * transition and `since`; never earlier than the previous transition.
+   */
+  changedAt?: Date;
   detail: Detail;
 };
 
@@ -20,6 +27,8 @@ export type EntityStatusRecord<Detail = unknown> = {
 export type StoredEntityStatus<Detail = unknown> =
   EntityStatusRecord<Detail> & {
     since: Date;
+    /** When tracking began: the first transition; set by `get`. */
+    trackedSince?: Date;
   };
 
 export type StatusTransition = {
@@ -40,6 +49,7 @@ type EntityStatusRow = {
   checked_at: Date | string;
   detail: string;
   finding_codes?: string | null;
+  tracked_since?: Date | string | number | null;
 };
 
 /** Entity refs are stored lower-cased, matching entities as the catalog does. */
@@ -56,8 +66,12 @@ export class EntityStatusStore {
   async get<Detail>(
     entityRef: string,
   ): Promise<StoredEntityStatus<Detail> | undefined> {
-    const row = await this.db<EntityStatusRow>('entity_status')
-      .where({ entity_ref: entityKey(entityRef) })
+    const row: EntityStatusRow | undefined = await this.db('entity_status')
+      .select(
+        'entity_status.*',
+        trackedSinceColumn(this.db, 'entity_status.entity_ref'),
+      )
+      .where('entity_status.entity_ref', entityKey(entityRef))
       .first();
     return row ? fromRow<Detail>(row) : undefined;
   }
@@ -82,7 +96,12 @@ export class EntityStatusStore {
         previous.status !== record.status ||
         (previous.reason ?? undefined) !== record.reason;
       const since =
-        changed || !previous ? record.checkedAt : toDate(previous.since);
+        changed || !previous
+          ? notBefore(
+              record.changedAt ?? record.checkedAt,
+              previous ? toDate(previous.since) : undefined,
+            )
+          : toDate(previous.since);
 
       const row: EntityStatusRow = {
         entity_ref: key,
@@ -118,10 +137,11 @@ export class EntityStatusStore {
           from_status: previous?.status ?? null,
           to_status: record.status,
           reason: record.reason ?? null,
-          at: record.checkedAt,
+          at: since,
         });
       }
-      return { ...record, since, updated: !unchanged };
+      const { changedAt: _changedAt, ...stored } = record;
+      return { ...stored, since, updated: !unchanged };
     });
   }
 
@@ -151,6 +171,7 @@ function findingCodes(detail: unknown): string | null {
 }
 
 function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
+  const trackedSince = trackedSinceOf(row);
   return {
     entityRef: row.entity_ref,
     track: (row.track as Track | null) ?? null,
@@ -159,9 +180,14 @@ function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
     ...(row.owner ? { owner: row.owner } : {}),
     ...(row.title ? { title: row.title } : {}),
     since: toDate(row.since),
+    ...(trackedSince ? { trackedSince } : {}),
     checkedAt: toDate(row.checked_at),
     detail: JSON.parse(row.detail) as Detail,
   };
+}
+
+function notBefore(at: Date, floor: Date | undefined): Date {
+  return floor && floor.getTime() > at.getTime() ? floor : at;
 }
 
 /** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */

@@ -13,7 +13,7 @@ import {
   isSecretPath,
   makeDifference,
 } from './secretMasking';
-import { RemovedSource } from './threeWay';
+import { RemovedSource } from './owner';
 import { JsonObject, looseScalarEqual } from './values';
 
 /** Scalars below compare as quantities. */
@@ -33,6 +33,11 @@ export type Context = {
   /** The kind has secret fields (checked per key only then). */
   secretFields: boolean;
   countExtraListEntries: boolean;
+  /**
+   * The object's record of the last apply is complete (last-applied): a live
+   * list entry counts only when that record holds it.
+   */
+  completeRecord: boolean;
   ignores: ObjectIgnores;
   out: Difference[];
 };
@@ -41,11 +46,13 @@ export function createContext(
   kind: string,
   countExtraListEntries: boolean,
   ignores: ObjectIgnores,
+  completeRecord: boolean,
 ): Context {
   return {
     kind,
     secretFields: KINDS_WITH_SECRET_FIELDS.has(kind),
     countExtraListEntries,
+    completeRecord,
     ignores,
     out: [],
   };

@@ -2,7 +2,8 @@
  * Field-by-field comparison of one desired object with its live
  * counterpart. Only what desired declares is compared (live-only fields are
  * server defaults), except list entries absent from desired (declarative
- * track) and fields Git applied before and no longer declares (three-way).
+ * track, unless a complete record of the last apply shows someone else added
+ * them) and fields Git applied before and no longer declares (three-way).
  */
 import { Difference, KubeObject } from './types';
 import {
@@ -18,7 +19,8 @@ import { chooseListKey, ListKeyFn } from './listKeys';
 import { comparableObject } from './normalize';
 import { reportRemoved } from './removedFields';
 import { compareSecretData } from './secretData';
-import { isToolMetadataKey, Owner } from './threeWay';
+import { Owner } from './owner';
+import { isToolMetadataKey } from './threeWay';
 import { hasOwn, isDeepEmpty, isPlainObject, JsonObject } from './values';
 
 export type CompareOptions = {
@@ -104,7 +106,9 @@ function extraEntry(
     return;
   }
   const applied = owner?.item(item, index, key);
-  if (ctx.countExtraListEntries || applied) {
+  // Neither Git nor a complete record of the last apply holds it: someone
+  // else (a webhook, a sidecar injector, an operator) added it.
+  if (applied || (ctx.countExtraListEntries && !ctx.completeRecord)) {
     emit(
       ctx,
       ctx.out,
@@ -266,15 +270,29 @@ export function compareObject(
   live: KubeObject,
   options: CompareOptions,
 ): Difference[] {
-  const ctx = createContext(
+  return compareNormalised(
     desired.kind,
+    comparableObject(desired),
+    comparableObject(live),
+    options,
+  );
+}
+
+/** `compareObject` over objects already normalised by `comparableObject`. */
+export function compareNormalised(
+  kind: string,
+  desiredFields: JsonObject,
+  liveFields: JsonObject,
+  options: CompareOptions,
+): Difference[] {
+  const ctx = createContext(
+    kind,
     options.countExtraListEntries,
     options.ignores,
+    options.owner?.complete ?? false,
   );
-  const desiredFields = comparableObject(desired);
-  const liveFields = comparableObject(live);
   let skip: ReadonlySet<string> | undefined;
-  if (desired.kind === 'Secret') {
+  if (kind === 'Secret') {
     compareSecretData(desiredFields, liveFields, options.owner, ctx.out);
     skip = SECRET_PAYLOAD;
   }

@@ -852,11 +852,16 @@ describe('computeDrift details', () => {
       ignoreRules: [null, { pointer: 7 }, { pointer: 'no-slash' }],
       gitopsFieldManagers: undefined,
     } as unknown as DriftInput;
-    expect(computeDrift(bad)).toEqual({ status: 'in-sync', resources: [] });
+    expect(computeDrift(bad)).toEqual({
+      status: 'in-sync',
+      resources: [],
+      pairs: [],
+    });
     expect(computeDrift({ ...bad, track: 'imperative' })).toEqual({
       status: 'in-sync',
       resources: [],
       pending: {},
+      pairs: [],
     });
   });
 

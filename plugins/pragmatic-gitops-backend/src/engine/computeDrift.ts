@@ -9,10 +9,11 @@ import {
   DriftInput,
   DriftResult,
   KubeObject,
+  MatchedPair,
   PendingChanges,
   ResourceDrift,
 } from './types';
-import { compareObject } from './compareFields';
+import { compareNormalised } from './compareFields';
 import { AutoscaledReplicas } from './hpaReplicas';
 import {
   ActiveRule,
@@ -22,7 +23,12 @@ import {
 } from './ignoreRules';
 import { matchResources } from './matchResources';
 import { notAppliedMigrations } from './migrations';
-import { hasOwnerReferences, validObjects } from './normalize';
+import {
+  comparableObject,
+  hasOwnerReferences,
+  namespaceOf,
+  validObjects,
+} from './normalize';
 import { terraformDriftResources, terraformPendingChanges } from './terraform';
 import { ownerOf } from './threeWay';
 import { isPlainObject } from './values';
@@ -107,7 +113,10 @@ function resource(
   return drift;
 }
 
-function kubernetesDrift(input: DriftInput, track: Track): ResourceDrift[] {
+function kubernetesDrift(
+  input: DriftInput,
+  track: Track,
+): { resources: ResourceDrift[]; pairs: MatchedPair[] } {
   const desired = validObjects(input.desired);
   const live = validObjects(input.live?.objects);
   const defaultNamespace =
@@ -128,11 +137,36 @@ function kubernetesDrift(input: DriftInput, track: Track): ResourceDrift[] {
   );
 
   const resources: ResourceDrift[] = [];
+  const pairs: MatchedPair[] = [];
+  const pair = (
+    object: KubeObject,
+    namespace: string | undefined,
+    fields: Pick<MatchedPair, 'desired' | 'live'>,
+    drift?: ResourceDrift,
+  ) => {
+    pairs.push({
+      kind: object.kind,
+      name: object.metadata.name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...fields,
+      ...(drift ? { resource: drift } : {}),
+    });
+    if (drift) {
+      resources.push(drift);
+    }
+  };
   for (const match of matches) {
+    const desiredFields = comparableObject(match.desired);
     if (!match.live) {
-      resources.push(resource(match.desired, match.namespace, 'missing'));
+      pair(
+        match.desired,
+        match.namespace,
+        { desired: desiredFields },
+        resource(match.desired, match.namespace, 'missing'),
+      );
       continue;
     }
+    const liveFields = comparableObject(match.live);
     const active: ActiveRule[] = rules.forObject(
       match.desired.kind,
       match.desired.metadata.name,
@@ -142,13 +176,21 @@ function kubernetesDrift(input: DriftInput, track: Track): ResourceDrift[] {
       active.push(hpa);
     }
     const ignores = new ObjectIgnores(active);
-    const all = compareObject(match.desired, match.live, {
-      countExtraListEntries: track === 'declarative',
-      owner: ownerOf(match.live, managers),
-      ignores,
-    });
+    const all = compareNormalised(
+      match.desired.kind,
+      desiredFields,
+      liveFields,
+      {
+        countExtraListEntries: track === 'declarative',
+        owner: ownerOf(match.live, managers),
+        ignores,
+      },
+    );
     const { differences, ignored } = applyIgnores(all, ignores);
-    resources.push(
+    pair(
+      match.desired,
+      match.namespace,
+      { desired: desiredFields, live: liveFields },
       resource(
         match.desired,
         match.namespace,
@@ -158,23 +200,20 @@ function kubernetesDrift(input: DriftInput, track: Track): ResourceDrift[] {
     );
   }
 
-  if (track === 'declarative') {
-    for (const object of unmatchedLive) {
-      if (!hasOwnerReferences(object) && !isClusterCreated(object)) {
-        const namespace = object.metadata.namespace;
-        resources.push(
-          resource(
-            object,
-            typeof namespace === 'string' && namespace !== ''
-              ? namespace
-              : undefined,
-            'extra',
-          ),
-        );
-      }
-    }
+  for (const object of unmatchedLive) {
+    const namespace = namespaceOf(object);
+    const counts =
+      track === 'declarative' &&
+      !hasOwnerReferences(object) &&
+      !isClusterCreated(object);
+    pair(
+      object,
+      namespace,
+      { live: comparableObject(object) },
+      counts ? resource(object, namespace, 'extra') : undefined,
+    );
   }
-  return resources;
+  return { resources, pairs };
 }
 
 function imperativeDrift(input: DriftInput): {
@@ -223,9 +262,11 @@ export function computeDrift(input: DriftInput): DriftResult {
       status: isPending ? 'pending' : 'in-sync',
       resources: resources.sort(compareResources),
       pending,
+      pairs: [],
     };
   }
-  const resources = kubernetesDrift(input, track).sort(compareResources);
+  const { resources, pairs } = kubernetesDrift(input, track);
+  resources.sort(compareResources);
   const drifted = resources.some(r => r.status !== 'in-sync');
-  return { status: drifted ? 'drifted' : 'in-sync', resources };
+  return { status: drifted ? 'drifted' : 'in-sync', resources, pairs };
 }

@@ -1,6 +1,6 @@
 /** The drift engine: pure comparison of desired (Git) and live state. */
 export { computeDrift, compareResources } from './computeDrift';
-export { compareObject } from './compareFields';
+export { compareObject, compareNormalised } from './compareFields';
 export type { CompareOptions } from './compareFields';
 export {
   matchResources,
@@ -34,6 +34,7 @@ export type {
   KubeObject,
   LiveState,
   ManagedFieldsEntry,
+  MatchedPair,
   MigrationsState,
   PendingChanges,
   ResourceDrift,

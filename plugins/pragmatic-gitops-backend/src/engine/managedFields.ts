@@ -5,7 +5,7 @@
  * node itself. Only the entries of the GitOps field managers are read.
  */
 import { ManagedFieldsEntry } from './types';
-import type { Owner } from './threeWay';
+import { Owner } from './owner';
 import { isForbiddenKey } from './untrustedJson';
 import { isPlainObject, JsonObject, looseScalarEqual } from './values';
 
@@ -64,6 +64,7 @@ function itemMatcher(name: string, node: JsonObject): ItemMatcher | undefined {
 /** Owner over a (merged) `fieldsV1` tree: `f:` fields, `k:`/`v:`/`i:` list items, `.` self. */
 class ManagedFieldsOwner implements Owner {
   readonly source = 'managed-fields' as const;
+  readonly complete = false;
   private matchers?: ItemMatcher[];
 
   constructor(private readonly node: JsonObject) {}

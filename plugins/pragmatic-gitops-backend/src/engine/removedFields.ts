@@ -6,7 +6,8 @@ import { Difference } from './types';
 import { childFlags, Context, emit } from './compareContext';
 import { appendToken } from './jsonPointer';
 import { chooseListKey } from './listKeys';
-import { isToolMetadataKey, Owner } from './threeWay';
+import { Owner } from './owner';
+import { isToolMetadataKey } from './threeWay';
 import { isDeepEmpty, isPlainObject } from './values';
 
 /**

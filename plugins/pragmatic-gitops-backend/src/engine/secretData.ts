@@ -6,7 +6,7 @@
 import { Difference } from './types';
 import { appendToken } from './jsonPointer';
 import { makeDifference } from './secretMasking';
-import { Owner } from './threeWay';
+import { Owner } from './owner';
 import { isEmpty, isPlainObject, JsonObject } from './values';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -2,6 +2,7 @@ import { computeDrift } from './computeDrift';
 import { DriftInput, KubeObject, MASKED_VALUE } from './types';
 import {
   deploymentDesired,
+  deploymentLive,
   hpaDesired,
   hpaLive,
   secretDesired,
@@ -95,10 +96,9 @@ const cases: Case[] = [
           ],
         },
       }),
-    differences: [
-      `Deployment/payments-api ${CONTAINER}/env/-`,
-      `Deployment/payments-api ${CONTAINER}/resources ${LA}`,
-    ],
+    // The live env entry that neither Git nor last-applied holds was added
+    // by someone else: not drift under the three-way rule.
+    differences: [`Deployment/payments-api ${CONTAINER}/resources ${LA}`],
   },
   {
     name: 'last-applied: replicas removed from Git for an HPA are emergent, not drift',
@@ -169,7 +169,7 @@ const cases: Case[] = [
     differences: [],
   },
   {
-    name: 'last-applied wins over managedFields when both exist',
+    name: 'with managedFields, the field managers decide and last-applied is not read',
     input: () =>
       driftInput({
         track: 'operator',
@@ -184,10 +184,14 @@ const cases: Case[] = [
           ],
         },
       }),
-    differences: [],
+    differences: [
+      `Deployment/payments-api /metadata/labels/team ${MF}`,
+      `Deployment/payments-api ${CONTAINER}/ports/- ${MF}`,
+      `Deployment/payments-api ${CONTAINER}/env/- ${MF}`,
+    ],
   },
   {
-    name: 'invalid last-applied JSON falls back to managedFields',
+    name: 'with managedFields, an invalid last-applied annotation changes nothing',
     input: () =>
       driftInput({
         track: 'operator',
@@ -206,6 +210,113 @@ const cases: Case[] = [
       `Deployment/payments-api ${CONTAINER}/ports/- ${MF}`,
       `Deployment/payments-api ${CONTAINER}/env/- ${MF}`,
     ],
+  },
+  {
+    name: 'last-applied of another object (other name) is not trusted: no removed fields, the extra env entry counts as without a record',
+    input: () =>
+      driftInput({
+        desired: [deploymentDesired()],
+        live: {
+          objects: [
+            liveWithLastApplied(
+              edit(previouslyApplied(), o => (o.metadata.name = 'other-app')),
+            ),
+          ],
+        },
+      }),
+    differences: [`Deployment/payments-api ${CONTAINER}/env/-`],
+  },
+  {
+    name: 'last-applied of another kind is not trusted',
+    input: () =>
+      driftInput({
+        desired: [deploymentDesired()],
+        live: {
+          objects: [
+            liveWithLastApplied(
+              edit(previouslyApplied(), o => (o.kind = 'StatefulSet')),
+            ),
+          ],
+        },
+      }),
+    differences: [`Deployment/payments-api ${CONTAINER}/env/-`],
+  },
+  {
+    name: 'unparseable last-applied without managedFields: no record, the extra env entry counts',
+    input: () =>
+      driftInput({
+        desired: [deploymentDesired()],
+        live: {
+          objects: [
+            edit(
+              liveWithLastApplied(),
+              o => (o.metadata.annotations[LAST_APPLIED] = '{not json'),
+            ),
+          ],
+        },
+      }),
+    differences: [`Deployment/payments-api ${CONTAINER}/env/-`],
+  },
+  {
+    name: 'last-applied: a sidecar container and an env entry a webhook injected (in neither Git nor last-applied) are not drift',
+    input: () =>
+      driftInput({
+        desired: [deploymentDesired()],
+        live: {
+          objects: [
+            edit(liveWithLastApplied(deploymentDesired()), o => {
+              const spec = o.spec.template.spec;
+              spec.containers[0].env = spec.containers[0].env.filter(
+                (e: any) => e.name !== 'FEATURE_NEW_CHECKOUT',
+              );
+              delete spec.containers[0].args;
+              spec.containers[0].env.push({ name: 'ISTIO_META', value: '1' });
+              spec.containers.push({
+                name: 'istio-proxy',
+                image: 'istio/proxyv2',
+              });
+            }),
+          ],
+        },
+      }),
+    differences: [],
+  },
+  {
+    name: 'no record at all: the injected sidecar container is drift (declarative)',
+    input: () =>
+      driftInput({
+        desired: [deploymentDesired()],
+        live: {
+          objects: [
+            edit(deploymentLive(), o => {
+              delete o.metadata.managedFields;
+              o.spec.template.spec.containers.push({
+                name: 'istio-proxy',
+                image: 'istio/proxyv2',
+              });
+            }),
+          ],
+        },
+      }),
+    differences: ['Deployment/payments-api /spec/template/spec/containers/-'],
+  },
+  {
+    name: 'managedFields without the sidecar: the field managers decide as before, the sidecar is drift (declarative)',
+    input: () =>
+      driftInput({
+        desired: [deploymentDesired()],
+        live: {
+          objects: [
+            edit(deploymentLive(), o =>
+              o.spec.template.spec.containers.push({
+                name: 'istio-proxy',
+                image: 'istio/proxyv2',
+              }),
+            ),
+          ],
+        },
+      }),
+    differences: ['Deployment/payments-api /spec/template/spec/containers/-'],
   },
 ];
 

@@ -1,42 +1,23 @@
 /**
  * Three-way comparison (like Argo CD): what was applied from Git before.
  * A field that the last apply set, that Git no longer declares and that is
- * still live is drift. The record of the last apply is the
- * `kubectl.kubernetes.io/last-applied-configuration` annotation or, without
- * it, the `managedFields` entries of the GitOps field managers.
+ * still live is drift. The record of the last apply is the `managedFields`
+ * entries of the GitOps field managers or, on an object without
+ * `managedFields`, the `kubectl.kubernetes.io/last-applied-configuration`
+ * annotation when it describes the same object.
  */
-import { Difference, KubeObject } from './types';
+import { KubeObject } from './types';
 import { ListKeyFn } from './listKeys';
 import { managedFieldsOwner } from './managedFields';
+import { Owner } from './owner';
 import { isEmpty, isPlainObject } from './values';
 
 export const LAST_APPLIED_ANNOTATION =
   'kubectl.kubernetes.io/last-applied-configuration';
 
-export type RemovedSource = NonNullable<Difference['removedFromGit']>;
-
-/** What the GitOps tool applied at one place of the object. */
-export interface Owner {
-  readonly source: RemovedSource;
-  /** The whole value here was applied (no finer record below). */
-  isLeaf(): boolean;
-  /** Git applied an empty value here (`{}`, `[]`, `""`): nothing to claim. */
-  isVacuous(): boolean;
-  /** Object fields applied below this place. */
-  fieldKeys(): string[];
-  field(key: string): Owner | undefined;
-  /** The applied list item that corresponds to a live list item. */
-  item(
-    liveItem: unknown,
-    liveIndex: number,
-    key: ListKeyFn | undefined,
-  ): Owner | undefined;
-  /** The applied items when known (used to choose the list key). */
-  listItems(): unknown[] | undefined;
-}
-
 class LastAppliedOwner implements Owner {
   readonly source = 'last-applied-configuration' as const;
+  readonly complete = true;
   private keyed?: Map<string, unknown>;
 
   constructor(private readonly value: unknown) {}
@@ -107,15 +88,33 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The annotation describes this object (same kind and name), not another. */
+function describes(
+  applied: Record<string, unknown>,
+  live: KubeObject,
+): boolean {
+  const metadata = isPlainObject(applied.metadata)
+    ? applied.metadata
+    : undefined;
+  return applied.kind === live.kind && metadata?.name === live.metadata.name;
+}
+
 /**
- * The record of what Git applied to a live object: the last-applied
- * annotation when present, else the managed fields of the GitOps managers.
+ * The record of what Git applied to a live object. With `managedFields`, the
+ * field managers decide (the last-applied annotation is not read); without
+ * them, the last-applied annotation when it describes the same object (one
+ * that names another object, or does not parse, is not trusted); with
+ * neither, there is no record.
  */
 export function ownerOf(
   live: KubeObject,
   gitopsFieldManagers: ReadonlySet<string>,
 ): Owner | undefined {
   const metadata = isPlainObject(live.metadata) ? live.metadata : undefined;
+  const managedFields = metadata?.managedFields;
+  if (Array.isArray(managedFields) && managedFields.length > 0) {
+    return managedFieldsOwner(managedFields, gitopsFieldManagers);
+  }
   const annotations =
     metadata && isPlainObject(metadata.annotations)
       ? metadata.annotations
@@ -123,11 +122,11 @@ export function ownerOf(
   const lastApplied = annotations?.[LAST_APPLIED_ANNOTATION];
   if (typeof lastApplied === 'string' && lastApplied.trim() !== '') {
     const parsed = parseJson(lastApplied);
-    if (isPlainObject(parsed)) {
+    if (isPlainObject(parsed) && describes(parsed, live)) {
       return new LastAppliedOwner(parsed);
     }
   }
-  return managedFieldsOwner(metadata?.managedFields, gitopsFieldManagers);
+  return undefined;
 }
 
 const TOOL_METADATA_PREFIXES = [

@@ -77,10 +77,30 @@ export type DriftInput = {
   availableMigrations?: string[];
 };
 
+/**
+ * A desired object and the live object the engine matched it with, as the
+ * engine compared them (normalised: see `comparableObject`). Later steps (the
+ * hotfix ledger) read values from here instead of matching again.
+ */
+export type MatchedPair = {
+  kind: string;
+  name: string;
+  /** The namespace reported for the resource. */
+  namespace?: string;
+  /** Compared fields of the desired object; absent for a live-only object. */
+  desired?: Record<string, unknown>;
+  /** Compared fields of the live object; absent when it is missing. */
+  live?: Record<string, unknown>;
+  /** The engine's entry in `resources` for this pair, if it reports one. */
+  resource?: ResourceDrift;
+};
+
 export type DriftResult = {
   status: 'in-sync' | 'drifted' | 'pending';
   resources: ResourceDrift[];
   pending?: PendingChanges;
+  /** Kubernetes objects as matched: every desired object, then unmatched live ones. */
+  pairs: MatchedPair[];
 };
 
 export const MASKED_VALUE = '(secret value hidden)';

@@ -1,20 +1,26 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ResourceDrift } from '../engine/types';
-import { LedgerReconciler } from '../scan/EntityScanner';
+import { LedgerReconciler, LedgerOutcome } from '../scan/types';
 import { HotfixService } from './HotfixService';
 import {
   BackportCommitFinder,
   BackportSearchResult,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
-import { evaluateLifecycle, explainDrift, touchedStates } from './lifecycle';
+import {
+  createTouchedStateResolver,
+  evaluateLifecycle,
+  explainDrift,
+} from './lifecycle';
 
 type ReconcileInput = Parameters<LedgerReconciler['reconcile']>[0];
 
 /**
- * Runs after every drift computation: moves the entity's open hotfixes on
- * (drift seen, back-ported because Git caught up or a commit carries its
- * Backport-Of trailer, reverted because live went back) and marks the
- * differences the remaining open hotfixes explain.
+ * Runs after every computation of an entity (scheduled scan, refresh, push,
+ * the recording of a hotfix): moves the entity's open hotfixes on (baseline
+ * noted, drift seen, back-ported because Git caught up or a commit carries
+ * its Backport-Of trailer, reverted because live went back) and marks the
+ * differences the remaining open hotfixes explain. It reads the engine's
+ * result; it never matches or normalises objects again.
  */
 export class HotfixLedgerReconciler implements LedgerReconciler {
   constructor(
@@ -26,13 +32,11 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     },
   ) {}
 
-  async reconcile(
-    input: ReconcileInput,
-  ): Promise<{ resources: ResourceDrift[]; allExplained: boolean }> {
+  async reconcile(input: ReconcileInput): Promise<LedgerOutcome> {
     const { hotfixes, logger } = this.options;
     const open = await hotfixes.openHotfixes(input.entityRef);
     if (open.length === 0) {
-      return { resources: input.resources, allExplained: false };
+      return { resources: input.result.resources, allExplained: false };
     }
 
     const since = new Date(Math.min(...open.map(h => Date.parse(h.appliedAt))));
@@ -43,11 +47,12 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       );
     }
 
+    const resolve = createTouchedStateResolver(input);
     const stillOpen = [];
+    let latest: number | undefined;
     for (const hotfix of open) {
-      const touched = touchedStates(hotfix.changes, input);
-      const events = evaluateLifecycle(hotfix, touched, {
-        now: new Date(),
+      const events = evaluateLifecycle(hotfix, hotfix.changes.map(resolve), {
+        observedAt: input.observedAt,
         revision: input.revision,
         backportCommit:
           search?.type === 'found' ? search.commits.get(hotfix.id) : undefined,
@@ -56,18 +61,33 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       for (const event of events) {
         const result = await hotfixes.appendLifecycleEvent(hotfix.id, event);
         status = result.status;
-        if (result.applied && event.type !== 'drift-observed') {
+        if (
+          result.applied &&
+          (event.type === 'backported' || event.type === 'reverted')
+        ) {
           logger.info(`${hotfix.id} of ${input.entityRef} is now ${status}`);
+        }
+      }
+      // The status of the entity changes no earlier than the ledger events behind it.
+      for (const at of [
+        hotfix.recordedAt,
+        ...hotfix.events.map(e => e.at),
+        ...events.map(e => e.at),
+      ]) {
+        const time = Date.parse(at);
+        if (Number.isFinite(time) && (latest === undefined || time > latest)) {
+          latest = time;
         }
       }
       if (status === 'pending-backport') {
         stillOpen.push(hotfix);
       }
     }
-    const explained = explainDrift(input.resources, stillOpen);
+    const explained = explainDrift(input.result.resources, stillOpen);
     return {
       resources: explained.resources as ResourceDrift[],
       allExplained: explained.allExplained,
+      ...(latest !== undefined ? { latestEventAt: new Date(latest) } : {}),
     };
   }
 

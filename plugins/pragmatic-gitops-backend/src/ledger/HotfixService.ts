@@ -234,7 +234,7 @@ export class HotfixService {
   }
 
   /**
-   * For the lifecycle code: appends drift-observed, backported or reverted.
+   * For the lifecycle code: appends baseline, drift-observed, backported or reverted.
    * Idempotent: applies only while the hotfix is pending-backport, and each
    * type at most once. `applied` says whether this call changed anything.
    */
@@ -247,7 +247,10 @@ export class HotfixService {
       seq,
       {
         type: event.type,
-        status: event.type === 'drift-observed' ? undefined : event.type,
+        status:
+          event.type === 'baseline' || event.type === 'drift-observed'
+            ? undefined
+            : event.type,
         actor: event.actor,
         at: event.at === undefined ? this.now() : requireDate(event.at),
         detail: event.detail,

@@ -96,7 +96,7 @@ export type HotfixListFilter = {
 
 /** Events the lifecycle code (drift / Git watchers) may append. */
 export type LifecycleEvent = {
-  type: 'drift-observed' | 'backported' | 'reverted';
+  type: 'baseline' | 'drift-observed' | 'backported' | 'reverted';
   detail?: Record<string, unknown>;
   /** When it happened (Date or ISO string); default now. */
   at?: Date | string;

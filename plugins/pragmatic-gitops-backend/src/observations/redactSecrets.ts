@@ -25,17 +25,32 @@ function digestMap(values: unknown): Record<string, string> | undefined {
   );
 }
 
-/** `stringData` is the plain form of `data`: digest what the API server would store. */
+/**
+ * `stringData` is the plain form of `data`: digest what the API server would
+ * store. A key whose value is null or empty is left out: it equals an absent
+ * key (the API server and Helm write an empty value differently).
+ */
 function secretData(
   object: Record<string, unknown>,
 ): Record<string, string> | undefined {
-  const data = { ...((object.data as Record<string, unknown>) ?? {}) };
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(
+    (object.data as Record<string, unknown>) ?? {},
+  )) {
+    if (!isEmptyValue(value)) data[key] = value;
+  }
   for (const [key, value] of Object.entries(
     (object.stringData as Record<string, unknown>) ?? {},
   )) {
-    data[key] = Buffer.from(String(value), 'utf8').toString('base64');
+    if (!isEmptyValue(value)) {
+      data[key] = Buffer.from(String(value), 'utf8').toString('base64');
+    }
   }
   return Object.keys(data).length > 0 ? digestMap(data) : undefined;
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 function redactSecretFields<T extends Record<string, unknown>>(object: T): T {

@@ -25,32 +25,14 @@ import {
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
 import { computeDrift } from '../engine';
-import {
-  KubeObject,
-  LiveState,
-  PendingChanges,
-  ResourceDrift,
-} from '../engine/types';
+import { PendingChanges } from '../engine/types';
 import { redactObject } from '../observations/redactSecrets';
 import { readTrack } from '../service/annotationFindings';
 import { extractSecretRefs, findSecretFindings } from '../secrets';
 import { MergeOutcome, mergeLiveState, sourceOf } from './mergeLiveState';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
-import { EntityStatusListener, StatusDetail } from './types';
-
-/** What the hotfix ledger does with each computed drift (see ledger/LedgerReconciler). */
-export interface LedgerReconciler {
-  reconcile(input: {
-    entity: Entity;
-    entityRef: string;
-    desired: KubeObject[];
-    live: LiveState;
-    defaultNamespace?: string;
-    resources: ResourceDrift[];
-    revision?: string;
-  }): Promise<{ resources: ResourceDrift[]; allExplained: boolean }>;
-}
+import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
 
 export type EngineSettings = {
   /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
@@ -60,7 +42,7 @@ export type EngineSettings = {
 
 type Outcome = Pick<
   EntityStatusRecord<StatusDetail>,
-  'status' | 'reason' | 'detail'
+  'status' | 'reason' | 'detail' | 'changedAt'
 >;
 
 const NO_LIVE_STATE =
@@ -107,6 +89,7 @@ export class EntityScanner {
   async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
     const entityRef = stringifyEntityRef(entity);
     const reading = readTrack(entity);
+    const checkedAt = new Date();
     const outcome: Outcome =
       reading.track === null
         ? {
@@ -114,14 +97,20 @@ export class EntityScanner {
             reason: reading.tracked ? reading.reason : undefined,
             detail: { findings: [] },
           }
-        : await this.computeTracked(entity, entityRef, reading.track);
+        : await this.computeTracked(
+            entity,
+            entityRef,
+            reading.track,
+            checkedAt,
+          );
     const { updated, ...stored } = await this.options.store.put({
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
       title: entity.metadata.title ?? entity.metadata.name,
-      checkedAt: new Date(),
+      checkedAt,
       ...outcome,
+      changedAt: earliest(outcome.changedAt, checkedAt),
     });
     if (updated) {
       await this.options.listener?.statusUpdated(entityRef, stored.status);
@@ -133,6 +122,7 @@ export class EntityScanner {
     entity: Entity,
     entityRef: string,
     track: Track,
+    checkedAt: Date,
   ): Promise<Outcome> {
     let desired: DesiredState | undefined;
     let unavailable: string | undefined;
@@ -227,21 +217,25 @@ export class EntityScanner {
       ? await this.options.ledger.reconcile({
           entity,
           entityRef,
-          desired: desiredObjects ?? [],
+          result,
           live,
+          observedAt: earliest(live.observedAt, checkedAt),
           defaultNamespace,
-          resources: result.resources,
           revision: desired?.revision ?? live.providerStatus?.revision,
         })
       : { resources: result.resources, allExplained: false };
 
     return {
+      // Dated by what it rests on: the observation, or a later ledger event.
+      changedAt: latest(live.observedAt, explained.latestEventAt),
       status:
         result.status === 'drifted' && explained.allExplained
           ? 'explained'
           : result.status,
       detail: {
         source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
+        gitSource: desired?.source ?? 'provider',
+        liveSource: live.source,
         observedAt: live.observedAt.toISOString(),
         ...(live.providerStatus
           ? { providerStatus: stringValues(live.providerStatus) }
@@ -290,6 +284,15 @@ export class EntityScanner {
     );
     return mergeLiveState(results.flat());
   }
+}
+
+function latest(a: Date, b: Date | undefined): Date {
+  return b && b.getTime() > a.getTime() ? b : a;
+}
+
+/** A status change is never dated after the computation that found it. */
+function earliest(a: Date | undefined, b: Date): Date {
+  return a && a.getTime() < b.getTime() ? a : b;
 }
 
 function withSource(source: string | undefined): { source?: string } {

@@ -1,13 +1,22 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   DriftStatus,
   Finding,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { PendingChanges, ResourceDrift } from '../engine/types';
+import {
+  DriftResult,
+  LiveState,
+  PendingChanges,
+  ResourceDrift,
+} from '../engine/types';
 import { SecretRef } from '../secrets';
 
 /** What is stored per entity beside its status (the `detail` JSON). */
 export type StatusDetail = {
+  /** `<gitSource> ↔ <liveSource>`, for clients that read one line. */
   source?: string;
+  gitSource?: string;
+  liveSource?: string;
   observedAt?: string;
   providerStatus?: Record<string, string>;
   /** Each resource with the live-state source it came from (none when missing). */
@@ -16,6 +25,29 @@ export type StatusDetail = {
   findings: Finding[];
   secretRefs?: SecretRef[];
 };
+
+/** What the hotfix ledger makes of one computation. */
+export type LedgerOutcome = {
+  resources: ResourceDrift[];
+  allExplained: boolean;
+  /** The latest ledger event behind the result (recorded, back-ported, …). */
+  latestEventAt?: Date;
+};
+
+/** What the hotfix ledger does with each computed drift (see ledger/HotfixLedgerReconciler). */
+export interface LedgerReconciler {
+  reconcile(input: {
+    entity: Entity;
+    entityRef: string;
+    /** The engine's result, with the pairs it matched. */
+    result: DriftResult;
+    live: LiveState;
+    /** When the live state was observed. */
+    observedAt: Date;
+    defaultNamespace?: string;
+    revision?: string;
+  }): Promise<LedgerOutcome>;
+}
 
 /** Told when a scan stored something new for an entity (e.g. to push a signal). */
 export interface EntityStatusListener {

@@ -1,9 +1,14 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
 import { requireOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
+import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
@@ -15,10 +20,12 @@ export type RouterOptions = {
   auditor: AuditorService;
   db: Knex;
   entityStatus: EntityStatusService;
+  summaries: EntityStatusSummaries;
   observations: ObservationService;
   overview: OverviewStore;
   hotfixes: HotfixService;
   readableEntities: ReadableEntities;
+  logger: LoggerService;
 };
 
 /**
@@ -32,16 +39,27 @@ export async function createRouter(options: RouterOptions) {
     auditor,
     db,
     entityStatus,
+    summaries,
     observations,
     overview,
     hotfixes,
     readableEntities,
+    logger,
   } = options;
   const router = await createOpenApiRouter({ middleware: jsonBody });
 
   router.get('/health', async (_req, res) => {
     await db.raw('select 1');
     res.json({ status: 'ok' });
+  });
+
+  router.post('/entities/by-refs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({
+      items: await summaries.byRefs(req.body.entityRefs, credentials),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
@@ -122,7 +140,14 @@ export async function createRouter(options: RouterOptions) {
     }
   });
 
-  registerHotfixRoutes(router, { httpAuth, auditor, hotfixes });
+  registerHotfixRoutes(router, {
+    httpAuth,
+    auditor,
+    hotfixes,
+    logger,
+    recompute: (entityRef, credentials) =>
+      entityStatus.recompute(entityRef, credentials),
+  });
 
   return router;
 }

@@ -1,12 +1,12 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
-import { HotfixService } from '../ledger/HotfixService';
 import { toApiHotfix } from '../ledger/toApiHotfix';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
 import { auditedWrite } from './auditedWrite';
+import { RecordHotfixDeps, recordHotfix } from './recordHotfix';
 
 /**
  * What `createOpenApiRouter()` resolves to. (Spelled as
@@ -15,10 +15,8 @@ import { auditedWrite } from './auditedWrite';
  */
 export type HotfixRouter = ApiRouter<typeof spec>;
 
-export type HotfixRoutesOptions = {
+export type HotfixRoutesOptions = RecordHotfixDeps & {
   httpAuth: HttpAuthService;
-  auditor: AuditorService;
-  hotfixes: HotfixService;
 };
 
 type AuditedWrite = 'hotfix-create' | 'hotfix-backport' | 'hotfix-abandon';
@@ -74,24 +72,12 @@ export function registerHotfixRoutes(
 
   router.post('/hotfixes', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const actor = credentials.principal.userEntityRef;
-    const idempotencyKey = req.header('idempotency-key') || undefined;
-    const { hotfix, created } = await audited(
-      req,
-      'hotfix-create',
-      { entityRef: req.body.entityRef, actor },
-      () =>
-        hotfixes.create(req.body as NewHotfixRequest, {
-          credentials,
-          idempotencyKey,
-        }),
-      result => ({
-        hotfixId: result.hotfix.id,
-        entityRef: result.hotfix.entityRef,
-        actor,
-        replayed: !result.created,
-      }),
-    );
+    const { hotfix, created } = await recordHotfix(options, {
+      body: req.body as NewHotfixRequest,
+      credentials,
+      idempotencyKey: req.header('idempotency-key') || undefined,
+      request: req,
+    });
     res.status(created ? 201 : 200).json(toApiHotfix(hotfix));
   });
 

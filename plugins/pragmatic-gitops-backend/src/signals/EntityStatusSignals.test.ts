@@ -84,7 +84,8 @@ describe('entity status signals', () => {
   it('tells open pages when a hotfix is recorded for the entity', async () => {
     const publish = jest.fn(async () => {});
     const server = await start(publish);
-    await pushObservation(server, { image: 'shop/web:2.0.0' });
+    const password = CANARY;
+    await pushObservation(server, { image: 'shop/web:2.0.0', password });
     publish.mockClear();
     const res = await request(server)
       .post('/api/pragmatic-gitops/hotfixes')
@@ -92,12 +93,21 @@ describe('entity status signals', () => {
       .send({
         entityRef: 'component:default/web',
         title: 'Rolled web forward by hand',
-        changes: [{ kind: 'Deployment', namespace: 'shop', name: 'web' }],
+        changes: [
+          {
+            kind: 'Deployment',
+            namespace: 'shop',
+            name: 'web',
+            paths: ['/spec/template/spec/containers/0/image'],
+          },
+        ],
       });
     expect(res.status).toBe(201);
-    expect(signalled(publish)).toEqual([
-      { entityRef: 'component:default/web', status: 'drifted' },
-    ]);
+    // The hotfix explains the only drift: the page hears the new status.
+    expect(signalled(publish).pop()).toEqual({
+      entityRef: 'component:default/web',
+      status: 'explained',
+    });
   });
 
   it('still stores the status when publishing fails', async () => {

@@ -18,11 +18,16 @@ export function previouslyApplied(): KubeObject {
   return applied;
 }
 
-/** Live state still holding everything that was applied, plus server defaults. */
+/**
+ * Live state still holding everything that was applied, plus server
+ * defaults, with no `managedFields` (as Argo CD's managed-resources API
+ * returns it), so the last-applied annotation is the record of the apply.
+ */
 export function liveWithLastApplied(
   applied: KubeObject = previouslyApplied(),
 ): KubeObject {
   const live = deploymentLive() as any;
+  delete live.metadata.managedFields;
   live.metadata.labels.team = 'payments';
   live.metadata.annotations[LAST_APPLIED] = `${JSON.stringify(applied)}\n`;
   const container = live.spec.template.spec.containers[0];

@@ -1,29 +1,38 @@
 import { evaluateLifecycle } from './evaluateLifecycle';
-import { LifecycleHotfix, TouchedState } from './types';
+import { HotfixEvent, LifecycleHotfix, TouchedState } from './types';
 
-const NOW = new Date('2025-03-04T05:06:07.000Z');
-const AT = NOW.toISOString();
+const OBSERVED = new Date('2025-03-04T05:06:07.000Z');
+const AT = OBSERVED.toISOString();
+const RECORDED = '2025-03-01T00:00:00.000Z';
 
-function hotfix(partial: Partial<LifecycleHotfix> = {}): LifecycleHotfix {
+function hotfix(events: HotfixEvent[] = [], changes = 1): LifecycleHotfix {
   return {
     id: 'HF-12',
     status: 'pending-backport',
     changes: [
       { kind: 'Deployment', name: 'payments', paths: ['/spec/replicas'] },
-    ],
-    events: [{ type: 'recorded', at: '2025-03-01T00:00:00.000Z' }],
-    ...partial,
+      { kind: 'ConfigMap', name: 'flags' },
+    ].slice(0, changes),
+    events: [{ type: 'recorded', at: RECORDED }, ...events],
   };
 }
 
-function observed(live: string[], desired: string[]) {
-  return {
-    type: 'drift-observed',
-    at: '2025-03-02T00:00:00.000Z',
-    detail: { liveDigests: live, desiredDigests: desired },
-  };
-}
+const digests = (live: string[], desired: string[]) => ({
+  liveDigests: live,
+  desiredDigests: desired,
+});
+const baseline = (live: string[], desired: string[]): HotfixEvent => ({
+  type: 'baseline',
+  at: '2025-03-01T00:00:01.000Z',
+  detail: digests(live, desired),
+});
+const observed = (live: string[], desired: string[]): HotfixEvent => ({
+  type: 'drift-observed',
+  at: '2025-03-02T00:00:00.000Z',
+  detail: digests(live, desired),
+});
 
+/** found, inSync, live digest, desired digest */
 const state = (
   found: boolean,
   inSync: boolean,
@@ -31,45 +40,51 @@ const state = (
   desiredDigest: string,
 ): TouchedState => ({ found, inSync, liveDigest, desiredDigest });
 
-describe('evaluateLifecycle', () => {
-  const withDrift = hotfix({
-    events: [hotfix().events[0], observed(['L1'], ['D0'])],
-  });
+const drifting = state(true, false, 'L1', 'D0');
+const atBaseline = [baseline(['L1'], ['D0']), observed(['L1'], ['D0'])];
 
+describe('evaluateLifecycle: the rule, one computation at a time', () => {
   it.each([
     {
-      title: 'drift seen for the first time',
+      title: 'first computation with drift: baseline and drift observed',
       hotfix: hotfix(),
-      touched: [state(true, false, 'L1', 'D0')],
+      touched: [drifting],
       expected: [
-        {
-          type: 'drift-observed',
-          at: AT,
-          detail: { liveDigests: ['L1'], desiredDigests: ['D0'] },
-        },
+        { type: 'baseline', at: AT, detail: digests(['L1'], ['D0']) },
+        { type: 'drift-observed', at: AT, detail: digests(['L1'], ['D0']) },
       ],
     },
     {
-      title: 'drift-observed only once',
-      hotfix: withDrift,
-      touched: [state(true, false, 'L1', 'D0')],
-      expected: [],
+      title:
+        'first computation still in sync (change not applied yet): baseline only',
+      hotfix: hotfix(),
+      touched: [state(true, true, 'L0', 'D0')],
+      expected: [{ type: 'baseline', at: AT, detail: digests(['L0'], ['D0']) }],
     },
     {
-      title: 'nothing while the object is not found',
+      title:
+        'no live state yet: nothing, the next computation takes the baseline',
       hotfix: hotfix(),
       touched: [state(false, false, 'L?', 'D0')],
       expected: [],
     },
     {
-      title: 'nothing when in sync without drift seen before',
-      hotfix: hotfix(),
-      touched: [state(true, true, 'L1', 'L1')],
+      title: 'baseline taken, change now visible: drift observed',
+      hotfix: hotfix([baseline(['L0'], ['D0'])]),
+      touched: [drifting],
+      expected: [
+        { type: 'drift-observed', at: AT, detail: digests(['L1'], ['D0']) },
+      ],
+    },
+    {
+      title: 'still drifting: nothing more',
+      hotfix: hotfix(atBaseline),
+      touched: [drifting],
       expected: [],
     },
     {
-      title: 'Git caught up with live: backported',
-      hotfix: withDrift,
+      title: 'Git caught up with the hotfixed value: backported',
+      hotfix: hotfix(atBaseline),
       touched: [state(true, true, 'L1', 'L1')],
       revision: 'abc123',
       expected: [
@@ -81,108 +96,150 @@ describe('evaluateLifecycle', () => {
       ],
     },
     {
-      title: 'live went back to the old Git state: reverted',
-      hotfix: withDrift,
+      title: 'live went back to the old Git value: reverted',
+      hotfix: hotfix(atBaseline),
       touched: [state(true, true, 'D0', 'D0')],
       expected: [
         { type: 'reverted', at: AT, detail: { via: 'live-reverted' } },
       ],
     },
     {
-      title: 'both moved and Git changed: backported',
-      hotfix: withDrift,
+      title: 'Git took another value and live agrees: backported',
+      hotfix: hotfix(atBaseline),
       touched: [state(true, true, 'L2', 'L2')],
       expected: [{ type: 'backported', at: AT, detail: { via: 'git-match' } }],
     },
     {
-      title: 'live moved elsewhere but Git did not: nothing',
-      hotfix: withDrift,
+      title: 'in sync with Git unchanged and live elsewhere: nothing',
+      hotfix: hotfix(atBaseline),
       touched: [state(true, true, 'L2', 'D0')],
       expected: [],
     },
     {
-      title: 'nothing while one change still drifts',
-      hotfix: hotfix({
-        changes: [...hotfix().changes, { kind: 'ConfigMap', name: 'flags' }],
-        events: [observed(['L1', 'C1'], ['D0', 'E0'])],
-      }),
+      title:
+        'never drifted, Git changed and live agrees (applied and back-ported in between): backported',
+      hotfix: hotfix([baseline(['L0'], ['D0'])]),
+      touched: [state(true, true, 'L1', 'L1')],
+      expected: [{ type: 'backported', at: AT, detail: { via: 'git-match' } }],
+    },
+    {
+      title: 'never drifted, nothing changed: nothing',
+      hotfix: hotfix([baseline(['L0'], ['D0'])]),
+      touched: [state(true, true, 'L0', 'D0')],
+      expected: [],
+    },
+    {
+      title:
+        'back-port in the very computation that takes the baseline: nothing to compare with',
+      hotfix: hotfix(),
+      touched: [state(true, true, 'L1', 'L1')],
+      expected: [{ type: 'baseline', at: AT, detail: digests(['L1'], ['L1']) }],
+    },
+    {
+      title: 'one change still drifts: nothing',
+      hotfix: hotfix(
+        [
+          baseline(['L1', 'C1'], ['D0', 'E0']),
+          observed(['L1', 'C1'], ['D0', 'E0']),
+        ],
+        2,
+      ),
       touched: [state(true, true, 'L1', 'L1'), state(true, false, 'C1', 'E0')],
       expected: [],
     },
     {
-      title: 'nothing while one change is not found',
-      hotfix: hotfix({
-        changes: [...hotfix().changes, { kind: 'ConfigMap', name: 'flags' }],
-        events: [observed(['L1', 'C1'], ['D0', 'E0'])],
-      }),
+      title: 'one change not found: nothing',
+      hotfix: hotfix(
+        [
+          baseline(['L1', 'C1'], ['D0', 'E0']),
+          observed(['L1', 'C1'], ['D0', 'E0']),
+        ],
+        2,
+      ),
       touched: [state(true, true, 'L1', 'L1'), state(false, false, 'C?', 'E0')],
       expected: [],
     },
     {
       title: 'several changes, all caught up: backported',
-      hotfix: hotfix({
-        changes: [...hotfix().changes, { kind: 'ConfigMap', name: 'flags' }],
-        events: [observed(['L1', 'C1'], ['D0', 'E0'])],
-      }),
+      hotfix: hotfix(
+        [
+          baseline(['L1', 'C1'], ['D0', 'E0']),
+          observed(['L1', 'C1'], ['D0', 'E0']),
+        ],
+        2,
+      ),
       touched: [state(true, true, 'L1', 'L1'), state(true, true, 'C1', 'C1')],
       expected: [{ type: 'backported', at: AT, detail: { via: 'git-match' } }],
     },
     {
       title: 'nothing for a hotfix already back-ported',
-      hotfix: { ...withDrift, status: 'backported' },
+      hotfix: { ...hotfix(atBaseline), status: 'backported' },
       touched: [state(true, true, 'L1', 'L1')],
       expected: [],
     },
     {
       title: 'nothing for an abandoned hotfix',
       hotfix: { ...hotfix(), status: 'abandoned' },
-      touched: [state(true, false, 'L1', 'D0')],
+      touched: [drifting],
       expected: [],
     },
     {
       title: 'nothing when a final event is already there',
-      hotfix: hotfix({
-        events: [observed(['L1'], ['D0']), { type: 'reverted', at: AT }],
-      }),
+      hotfix: hotfix([...atBaseline, { type: 'reverted', at: AT }]),
       touched: [state(true, true, 'L1', 'L1')],
       expected: [],
     },
     {
-      title: 'nothing when the recorded digests are unusable',
-      hotfix: hotfix({
-        events: [
-          { type: 'drift-observed', at: AT, detail: { liveDigests: 'x' } },
-        ],
-      }),
+      title: 'unusable recorded digests are taken again',
+      hotfix: hotfix([
+        { type: 'baseline', at: AT, detail: { liveDigests: 'x' } },
+      ]),
       touched: [state(true, true, 'L1', 'L1')],
-      expected: [],
+      expected: [{ type: 'baseline', at: AT, detail: digests(['L1'], ['L1']) }],
     },
     {
       title: 'nothing when touched does not line up with changes',
       hotfix: hotfix(),
-      touched: [state(true, false, 'L1', 'D0'), state(true, false, 'x', 'y')],
+      touched: [drifting, state(true, false, 'x', 'y')],
       expected: [],
     },
   ])('$title', ({ hotfix: h, touched, revision, expected }) => {
-    expect(evaluateLifecycle(h, touched, { now: NOW, revision })).toEqual(
-      expected,
-    );
+    expect(
+      evaluateLifecycle(h, touched, { observedAt: OBSERVED, revision }),
+    ).toEqual(expected);
+  });
+});
+
+describe('evaluateLifecycle: times', () => {
+  it('dates events by the observation, never before the previous event', () => {
+    const old = new Date('2025-02-01T00:00:00.000Z');
+    expect(
+      evaluateLifecycle(hotfix(), [drifting], { observedAt: old }).map(
+        e => e.at,
+      ),
+    ).toEqual([RECORDED, RECORDED]);
+    expect(
+      evaluateLifecycle(hotfix(atBaseline), [state(true, true, 'D0', 'D0')], {
+        observedAt: OBSERVED,
+      })[0].at,
+    ).toBe(AT);
   });
 
-  it('a Backport-Of commit back-ports, whatever the drift', () => {
+  it('a Backport-Of commit back-ports, whatever the drift, dated by the commit', () => {
     expect(
-      evaluateLifecycle(hotfix(), [state(true, false, 'L1', 'D0')], {
-        now: NOW,
+      evaluateLifecycle(hotfix(), [drifting], {
+        observedAt: OBSERVED,
         backportCommit: {
           sha: 'f00d',
           url: 'https://x/c/f00d',
           subject: 'Fix',
+          committedAt: '2025-03-02T10:00:00Z',
         },
       }),
     ).toEqual([
       {
         type: 'backported',
-        at: AT,
+        at: '2025-03-02T10:00:00.000Z',
         detail: {
           via: 'commit-trailer',
           sha: 'f00d',
@@ -193,7 +250,7 @@ describe('evaluateLifecycle', () => {
     ]);
     expect(
       evaluateLifecycle({ ...hotfix(), status: 'abandoned' }, [], {
-        now: NOW,
+        observedAt: OBSERVED,
         backportCommit: { sha: 'f00d', url: 'u', subject: 's' },
       }),
     ).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * Whole stories over several scans, with the real drift engine: the scanner
  * calls touchedStates + evaluateLifecycle and the ledger appends the events.
+ * The first step is the computation right after recording.
  */
 import { KubeObject, LiveState, TerraformPlan } from '../../engine';
 import { Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -29,7 +30,7 @@ function story(changes: HotfixChange[], steps: Step[]) {
   steps.forEach((step, i) => {
     const { touched } = scan(changes, step);
     const events = evaluateLifecycle(hotfix, touched, {
-      now: new Date(NOW.getTime() + i * 60_000),
+      observedAt: new Date(NOW.getTime() + i * 60_000),
       revision: `rev-${i}`,
       backportCommit: step.commit,
     });
@@ -40,7 +41,7 @@ function story(changes: HotfixChange[], steps: Step[]) {
     if (final) {
       hotfix.status = final.type;
     }
-    timeline.push(events.map(e => e.type));
+    timeline.push(events.map(e => e.type).filter(t => t !== 'baseline'));
   });
   return { hotfix, timeline };
 }
@@ -70,10 +71,11 @@ describe('the lifecycle over three scans: Kubernetes', () => {
     expect(hotfix.status).toBe('backported');
     expect(hotfix.events.map(e => e.type)).toEqual([
       'recorded',
+      'baseline',
       'drift-observed',
       'backported',
     ]);
-    expect(hotfix.events[2].detail).toEqual({
+    expect(hotfix.events[3].detail).toEqual({
       via: 'git-match',
       revision: 'rev-2',
     });
@@ -110,7 +112,7 @@ describe('the lifecycle over three scans: Kubernetes', () => {
       step(hotfixed, hotfixed),
     ]);
     expect(timeline).toEqual([['drift-observed'], ['backported'], []]);
-    expect(hotfix.events[2].detail).toMatchObject({ via: 'commit-trailer' });
+    expect(hotfix.events[3].detail).toMatchObject({ via: 'commit-trailer' });
   });
 });
 

@@ -1,6 +1,5 @@
 import { CANARY, configMap, deployment, scan } from './__testUtils__/scans';
 import { digestValue } from './digest';
-import { touchedState } from './touchedState';
 import { HotfixChange } from './types';
 
 const MEMORY = '/spec/template/spec/containers/0/resources/limits/memory';
@@ -106,11 +105,10 @@ describe('touchedState (Kubernetes)', () => {
 
   it('whole object: ignores server metadata and status', () => {
     const change = { kind: 'Deployment', name: 'payments' };
-    const state = touchedState(change, {
+    const [state] = scan([change], {
       desired: [deployment({ namespace: 'payments' })],
       live: { objects: [deployment({ live: true })] },
-      resources: [],
-    });
+    }).touched;
     expect(state.liveDigest).toBe(state.desiredDigest);
   });
 

@@ -88,14 +88,12 @@ describe('touchedState (Terraform)', () => {
 
   it('digests the refreshed state (before) as live and the config (after) as desired', () => {
     const hotfixed = touchedState(change, {
-      desired: [],
+      result: { resources: [], pairs: [] },
       live: { terraformPlan: planWith(['update'], large, small) },
-      resources: [],
     });
     const backported = touchedState(change, {
-      desired: [],
+      result: { resources: [], pairs: [] },
       live: { terraformPlan: planWith(['no-op'], large, large) },
-      resources: [],
     });
     expect(backported.liveDigest).toBe(hotfixed.liveDigest);
     expect(backported.desiredDigest).toBe(hotfixed.liveDigest);
@@ -105,9 +103,8 @@ describe('touchedState (Terraform)', () => {
     const state = touchedState(
       { ...change, name: 'aws_db_instance.replica' },
       {
-        desired: [],
+        result: { resources: [], pairs: [] },
         live: { terraformPlan: planWith(['no-op'], large, large) },
-        resources: [],
       },
     );
     expect(state).toMatchObject({ found: false, inSync: false });
@@ -125,14 +122,13 @@ describe('touchedState (Terraform)', () => {
       },
     ];
     const states = touchedStates([change], {
-      desired: [],
+      result: { resources: ignored, pairs: [] },
       live: {
         terraformPlan: planWith(['no-op'], large, large, {
           before: small,
           after: large,
         }),
       },
-      resources: ignored,
     });
     expect(states[0].inSync).toBe(true);
   });

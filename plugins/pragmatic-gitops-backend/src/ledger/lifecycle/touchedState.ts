@@ -1,47 +1,35 @@
 /**
- * Where one hotfix change stands in the latest scan: is the object there,
- * does the engine still report drift on the fields it touched, and digests
- * of the live and desired values at those fields. Values never leave this
- * module: only sha256 digests do (they may be secret).
+ * Where one hotfix change stands in one computation: is the object there,
+ * does the engine report drift on the fields it touched, and digests of the
+ * live and desired values at those fields. Everything is read from the
+ * engine's result (its matched pairs and resources), never matched again.
+ * Values never leave this module: only digests do (they may be secret).
  */
 import {
-  canonicalGroup,
+  DriftResult,
   effectiveNamespace,
-  KubeObject,
   LiveState,
-  matchResources,
+  MatchedPair,
   ResourceDrift,
   TerraformResourceChange,
 } from '../../engine';
 import { isSameOrBelow } from '../../engine/jsonPointer';
-import {
-  comparableObject,
-  namespaceOf,
-  validObjects,
-} from '../../engine/normalize';
 import { isPlainObject } from '../../engine/values';
 import { digestValue } from './digest';
 import { HotfixChange, TouchedState } from './types';
 import { alignedValuesAt, valueAt } from './valuesAtPaths';
 
 export type TouchedStateInput = {
-  /** Desired objects, as given to the engine. */
-  desired: KubeObject[];
+  /** The engine's result: its resources and the pairs it matched. */
+  result: Pick<DriftResult, 'resources' | 'pairs'>;
+  /** The live state given to the engine (its Terraform plan is read here). */
   live: LiveState;
   /** From `backstage.io/kubernetes-namespace`, as given to the engine. */
   defaultNamespace?: string;
-  /** The engine's result for the same desired and live state. */
-  resources: ResourceDrift[];
 };
 
 const TERRAFORM = 'terraform';
 const NOTHING_TO_DO = new Set(['no-op', 'read']);
-
-type Candidate = {
-  desired?: KubeObject;
-  live?: KubeObject;
-  namespace?: string;
-};
 
 function pathsOf(change: HotfixChange): string[] {
   return Array.isArray(change.paths)
@@ -97,7 +85,7 @@ function sameResource(change: HotfixChange) {
     entry.address === change.name && entry.type === change.kind;
 }
 
-/** Resolves hotfix changes against one scan; matching is done once. */
+/** Resolves hotfix changes against one computation, from the pairs the engine matched. */
 export function createTouchedStateResolver(
   input: TouchedStateInput,
 ): (change: HotfixChange) => TouchedState {
@@ -106,30 +94,17 @@ export function createTouchedStateResolver(
     : undefined;
   const planned = terraformChanges(plan?.resource_changes);
   const drifted = terraformChanges(plan?.resource_drift);
-  const resources = Array.isArray(input.resources) ? input.resources : [];
+  const resources = Array.isArray(input.result?.resources)
+    ? input.result.resources
+    : [];
+  const pairs = Array.isArray(input.result?.pairs) ? input.result.pairs : [];
   const defaultNamespace = input.defaultNamespace || undefined;
 
-  let index: Map<string, Candidate[]> | undefined;
-  const candidates = (kind: string, name: string): Candidate[] => {
-    if (!index) {
-      index = new Map();
-      const { matches, unmatchedLive } = matchResources(
-        validObjects(input.desired),
-        validObjects(input.live?.objects),
-        defaultNamespace,
-      );
-      const all: Candidate[] = [
-        ...matches,
-        ...unmatchedLive.map(live => ({ live, namespace: namespaceOf(live) })),
-      ];
-      for (const candidate of all) {
-        const object = (candidate.desired ?? candidate.live)!;
-        const key = `${object.kind}|${object.metadata.name}`;
-        index.set(key, [...(index.get(key) ?? []), candidate]);
-      }
-    }
-    return index.get(`${kind}|${name}`) ?? [];
-  };
+  const byName = new Map<string, MatchedPair[]>();
+  for (const pair of pairs) {
+    const key = `${pair.kind}|${pair.name}`;
+    byName.set(key, [...(byName.get(key) ?? []), pair]);
+  }
 
   const isTerraform = (change: HotfixChange) =>
     planned.some(sameResource(change)) ||
@@ -165,8 +140,8 @@ export function createTouchedStateResolver(
     };
   };
 
-  const pick = (change: HotfixChange): Candidate | undefined => {
-    const list = candidates(change.kind, change.name);
+  const pick = (change: HotfixChange): MatchedPair | undefined => {
+    const list = byName.get(`${change.kind}|${change.name}`) ?? [];
     const wanted = effectiveNamespace(
       {
         apiVersion: '',
@@ -190,49 +165,28 @@ export function createTouchedStateResolver(
 
   const kubernetes = (change: HotfixChange): TouchedState => {
     const paths = pathsOf(change);
-    const candidate = pick(change);
-    const object = candidate?.desired ?? candidate?.live;
-    const namespace = candidate ? candidate.namespace : change.namespace;
-    const resource = resources.find(
-      r =>
-        r.apiVersion !== TERRAFORM &&
-        r.kind === change.kind &&
-        r.name === change.name &&
-        (r.namespace || undefined) === namespace &&
-        (!object ||
-          canonicalGroup(r.apiVersion, r.kind) ===
-            canonicalGroup(object.apiVersion, object.kind)),
-    );
+    const pair = pick(change);
+    const resource: ResourceDrift | undefined = pair?.resource;
     let liveValues: Array<[string, unknown]> | undefined;
     let desiredValues: Array<[string, unknown]> | undefined;
     if (paths.length > 0) {
       liveValues = [];
       desiredValues = [];
       for (const path of paths) {
-        const values = alignedValuesAt(
-          candidate?.desired,
-          candidate?.live,
-          path,
-        );
+        const values = alignedValuesAt(pair?.desired, pair?.live, path);
         desiredValues.push([path, values.desired]);
         liveValues.push([path, values.live]);
       }
     }
     return {
-      found: candidate?.live !== undefined,
+      found: pair?.live !== undefined,
       inSync:
         resource !== undefined &&
         resource.status !== 'missing' &&
         resource.status !== 'extra' &&
         !touches(resource.differences ?? [], paths),
-      liveDigest: digestAt(
-        liveValues,
-        candidate?.live && comparableObject(candidate.live),
-      ),
-      desiredDigest: digestAt(
-        desiredValues,
-        candidate?.desired && comparableObject(candidate.desired),
-      ),
+      liveDigest: digestAt(liveValues, pair?.live),
+      desiredDigest: digestAt(desiredValues, pair?.desired),
     };
   };
 

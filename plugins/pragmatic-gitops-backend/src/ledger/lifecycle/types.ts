@@ -28,7 +28,7 @@ export type LifecycleHotfix = {
   events: HotfixEvent[];
 };
 
-/** The state of one hotfix change in the latest scan: digests, never values. */
+/** The state of one hotfix change in one computation: digests, never values. */
 export type TouchedState = {
   /** The object (or Terraform resource) exists in live state. */
   found: boolean;
@@ -38,11 +38,20 @@ export type TouchedState = {
   desiredDigest: string;
 };
 
-/** Detail of a `drift-observed` event: digests aligned with `changes`. */
-export type DriftObservedDetail = {
+/** Digests of the touched fields, aligned with `changes`. */
+export type TouchedDigests = {
   liveDigests: string[];
   desiredDigests: string[];
 };
+
+/**
+ * Detail of a `baseline` event: live and Git at the touched fields in the
+ * first computation after the hotfix was recorded that had live state.
+ */
+export type BaselineDetail = TouchedDigests;
+
+/** Detail of a `drift-observed` event: the first computation where a touched field drifted. */
+export type DriftObservedDetail = TouchedDigests;
 
 export type BackportedDetail =
   | { via: 'git-match'; revision?: string }
@@ -57,6 +66,7 @@ export type RevertedDetail = { via: 'live-reverted' };
 
 /** An event the lifecycle asks the ledger to append. */
 export type LifecycleEvent =
+  | { type: 'baseline'; at: string; detail: BaselineDetail }
   | { type: 'drift-observed'; at: string; detail: DriftObservedDetail }
   | { type: 'backported'; at: string; detail: BackportedDetail }
   | { type: 'reverted'; at: string; detail: RevertedDetail };

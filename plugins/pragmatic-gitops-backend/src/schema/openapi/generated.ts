@@ -178,13 +178,29 @@ export const spec = {
             format: 'date-time',
             description: 'When the current status began.',
           },
+          trackedSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When tracking of the entity began (its first status). A `since` at or before it means the status may be older still.',
+          },
           checkedAt: {
             type: 'string',
             format: 'date-time',
           },
           source: {
             type: 'string',
-            description: 'Where desired and live state came from.',
+            description:
+              'Where desired and live state came from, `<git> ↔ <live>`.',
+          },
+          gitSource: {
+            type: 'string',
+            description:
+              'Where the desired state was read (a location, or `provider`).',
+          },
+          liveSource: {
+            type: 'string',
+            description: 'Which provider gave the live state.',
           },
           observedAt: {
             type: 'string',
@@ -513,6 +529,43 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          trackedSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When tracking of the entity began; see Drift.trackedSince.',
+          },
+        },
+      },
+      EntityStatusSummary: {
+        type: 'object',
+        description:
+          'Track and drift status of one entity, without the detail: what a catalog table row shows.',
+        required: ['entityRef', 'track', 'status'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          track: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Track',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          status: {
+            $ref: '#/components/schemas/DriftStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
         },
       },
       EntityGitopsStatus: {
@@ -696,11 +749,13 @@ export const spec = {
             type: 'string',
             enum: [
               'recorded',
+              'baseline',
               'drift-observed',
               'backported',
               'reverted',
               'abandoned',
               'overdue-notified',
+              'acknowledged',
             ],
           },
           status: {
@@ -714,6 +769,8 @@ export const spec = {
           at: {
             type: 'string',
             format: 'date-time',
+            description:
+              'When it happened (for observed events, when the live state showing it was observed), not when the backend noticed.',
           },
           detail: {
             type: 'object',
@@ -857,6 +914,68 @@ export const spec = {
                     status: {
                       type: 'string',
                       enum: ['ok'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/by-refs': {
+      post: {
+        operationId: 'GetEntityStatusesByRefs',
+        description:
+          "Track and drift status of many entities at once, e.g. one page of the catalog table. Entities are read from the catalog with the caller's credentials, so catalog.entity.read applies to each: an entity the caller may not read, or that the catalog does not know, gives null. Answered from stored summaries; nothing is scanned.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRefs'],
+                properties: {
+                  entityRefs: {
+                    type: 'array',
+                    maxItems: 500,
+                    description:
+                      'Full entity refs, e.g. component:default/payments.',
+                    items: {
+                      type: 'string',
+                      minLength: 1,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One item per requested ref, in request order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/EntityStatusSummary',
+                          },
+                          {
+                            type: 'null',
+                          },
+                        ],
+                      },
                     },
                   },
                 },

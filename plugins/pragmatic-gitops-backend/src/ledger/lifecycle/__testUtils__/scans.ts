@@ -102,10 +102,9 @@ export function scan(
   return {
     resources: result.resources,
     touched: touchedStates(changes, {
-      desired: options.desired,
+      result,
       live: options.live,
       defaultNamespace,
-      resources: result.resources,
     }),
   };
 }
