@@ -10,6 +10,8 @@ export const CANARY = 'canary-3f1b9c2e';
 
 const dir = createMockDirectory();
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/web.yaml': 'kind: Component',
   'deploy/web/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment

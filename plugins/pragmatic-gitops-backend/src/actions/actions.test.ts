@@ -33,7 +33,15 @@ const NAMES = [
 describe('pragmatic-gitops actions', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function start(options: { deny?: boolean } = {}) {
+  /** Permissions named in `deny` are denied, everything else allowed. */
+  async function start(options: { deny?: string[] } = {}) {
+    const deny = options.deny ?? [];
+    const decide = async (requests: Array<{ permission: { name: string } }>) =>
+      requests.map(request => ({
+        result: deny.includes(request.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      }));
     const knex = await databases.init('SQLITE_3');
     const { server } = await startTestBackend({
       features: [
@@ -49,9 +57,10 @@ describe('pragmatic-gitops actions', () => {
             backend: { actions: { pluginSources: ['pragmatic-gitops'] } },
           },
         }),
-        ...(options.deny
-          ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-          : []),
+        mockServices.permissions.mock({
+          authorize: jest.fn(decide) as any,
+          authorizeConditional: jest.fn(decide) as any,
+        }).factory,
       ],
     });
     // Two observations: the entity is in sync, then drifts.
@@ -257,7 +266,7 @@ describe('pragmatic-gitops actions', () => {
   });
 
   it('checks the hotfix create permission', async () => {
-    const server = await start({ deny: true });
+    const server = await start({ deny: ['pragmatic-gitops.hotfix.create'] });
     const res = await invoke(server, 'record-hotfix', hotfix());
     expect(res.status).toBe(403);
   });

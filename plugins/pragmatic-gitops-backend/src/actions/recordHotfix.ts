@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotAllowedError } from '@backstage/errors';
-import { toApiHotfix } from '../ledger/toApiHotfix';
+import { hotfixResponse } from '../service/hotfixResponse';
 import { RecordHotfixDeps, recordHotfix } from '../service/recordHotfix';
 import { entityRefInput, hotfixChangeSchema, hotfixSchema } from './schemas';
 
@@ -87,7 +87,7 @@ Pass an idempotencyKey (any unique string, e.g. a UUID) and reuse it when you re
         idempotencyKey: idempotencyKey || undefined,
         via: 'actions-registry',
       });
-      return { output: { hotfix: toApiHotfix(hotfix), created } };
+      return { output: { hotfix: hotfixResponse(hotfix), created } };
     },
   });
 }

@@ -2,7 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
-import { toApiHotfix } from '../ledger/toApiHotfix';
+import { hotfixResponse } from './hotfixResponse';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
 import { auditedWrite } from './auditedWrite';
@@ -65,7 +65,7 @@ export function registerHotfixRoutes(
       credentials,
     );
     res.json({
-      items: list.items.map(toApiHotfix),
+      items: list.items.map(hotfixResponse),
       totalItems: list.totalItems,
     });
   });
@@ -78,14 +78,14 @@ export function registerHotfixRoutes(
       idempotencyKey: req.header('idempotency-key') || undefined,
       request: req,
     });
-    res.status(created ? 201 : 200).json(toApiHotfix(hotfix));
+    res.status(created ? 201 : 200).json(hotfixResponse(hotfix));
   });
 
   router.get('/hotfixes/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(toApiHotfix(await hotfixes.get(req.params.id, credentials)));
+    res.json(hotfixResponse(await hotfixes.get(req.params.id, credentials)));
   });
 
   router.post('/hotfixes/:id/backport', async (req, res) => {
@@ -100,7 +100,7 @@ export function registerHotfixRoutes(
       () => hotfixes.backport(hotfixId, req.body, credentials),
       result => ({ hotfixId, status: result.status, url: req.body.url }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 
   router.post('/hotfixes/:id/abandon', async (req, res) => {
@@ -115,6 +115,6 @@ export function registerHotfixRoutes(
       () => hotfixes.abandon(hotfixId, req.body, credentials),
       result => ({ hotfixId, status: result.status }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 }
