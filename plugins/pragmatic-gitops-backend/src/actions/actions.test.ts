@@ -37,8 +37,8 @@ describe('pragmatic-gitops actions', () => {
   async function start(options: { deny?: string[] } = {}) {
     const deny = options.deny ?? [];
     const decide = async (requests: Array<{ permission: { name: string } }>) =>
-      requests.map(request => ({
-        result: deny.includes(request.permission.name)
+      requests.map(asked => ({
+        result: deny.includes(asked.permission.name)
           ? AuthorizeResult.DENY
           : AuthorizeResult.ALLOW,
       }));
