@@ -78,7 +78,14 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           await loadSecretDigestKey(config, db),
         );
         const observationStore = new ObservationStore(db, secretDigest);
-        addBuiltInProviders(providers, { config, logger, observationStore });
+        addBuiltInProviders(providers, {
+          config,
+          logger,
+          catalog,
+          auth,
+          observationStore,
+          secretDigest,
+        });
         const statusSignals = new EntityStatusSignals({
           signals: deps.signals,
           store,
