@@ -355,4 +355,39 @@ describe('catalog table and live updates', () => {
       fullPage: true,
     });
   });
+
+  it('updates an open GitOps tab without a reload when an observation is pushed', async () => {
+    // payments-db is in sync in the demo; scaling its Cluster by hand is drift.
+    const observed = JSON.parse(
+      readFileSync('examples/observations/payments-db.json', 'utf8'),
+    );
+    const scaled = structuredClone(observed);
+    scaled.objects.find(o => o.kind === 'Cluster').spec.instances = 5;
+
+    await page.goto(`${APP}/catalog/default/component/payments-db/gitops`);
+    const status = page.getByTestId('pragmatic-gitops-drift-status');
+    await status.getByText('In sync').first().waitFor();
+    // Survives only as long as the page is not reloaded.
+    await page.evaluate(() => {
+      window.__e2eNotReloaded = true;
+    });
+
+    const pushed = await pushObservation(scaled);
+    assert.equal(pushed.drift.status, 'drifted');
+    const changedAt = Date.now();
+    await status.getByText('Drifted').first().waitFor({ timeout: 10_000 });
+    const seenAfterMs = Date.now() - changedAt;
+    await page
+      .getByTestId('pragmatic-gitops-resources')
+      .getByText('/spec/instances')
+      .first()
+      .waitFor();
+    assert.equal(await page.evaluate(() => window.__e2eNotReloaded), true);
+    console.log(`GitOps tab showed the pushed drift after ${seenAfterMs} ms`);
+
+    // Put the demo back as it was, and see that too.
+    await pushObservation(observed);
+    await status.getByText('In sync').first().waitFor({ timeout: 10_000 });
+    assert.equal(await page.evaluate(() => window.__e2eNotReloaded), true);
+  });
 });
