@@ -377,11 +377,13 @@ describe('catalog table and live updates', () => {
     const changedAt = Date.now();
     await status.getByText('Drifted').first().waitFor({ timeout: 10_000 });
     const seenAfterMs = Date.now() - changedAt;
-    await page
-      .getByTestId('pragmatic-gitops-resources')
-      .getByText('/spec/instances')
+    // Rows open on first render only; the one that drifted since is opened.
+    const resources = page.getByTestId('pragmatic-gitops-resources');
+    await resources
+      .getByRole('button', { name: /^Expand .*Cluster/ })
       .first()
-      .waitFor();
+      .click();
+    await resources.getByText('/spec/instances').first().waitFor();
     assert.equal(await page.evaluate(() => window.__e2eNotReloaded), true);
     console.log(`GitOps tab showed the pushed drift after ${seenAfterMs} ms`);
 
