@@ -5,11 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
-import { normalizeOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
 import { ObservationService } from './ObservationService';
-import { InputError } from '@backstage/errors';
+import { parseOwnerQuery } from './ownerQuery';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
 import { jsonBody } from './jsonBody';
@@ -91,23 +90,15 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { owner, ...rest } = req.query;
-    let ownerRef: string | undefined;
-    if (owner !== undefined) {
-      try {
-        ownerRef = normalizeOwnerRef(owner);
-      } catch (error) {
-        throw new InputError(
-          `owner ${JSON.stringify(owner)} is not an entity ref: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    }
+    const { owner, hotfixes: withHotfixes, ...rest } = req.query;
+    const ownerRef = parseOwnerQuery(owner);
     // Only what the caller may read in the catalog: items, totals and counts.
-    const readable = await readableEntities.keysFor(credentials);
+    const [readable, onlyKeys] = await Promise.all([
+      readableEntities.keysFor(credentials),
+      withHotfixes ? hotfixes.entityKeysWith(withHotfixes) : undefined,
+    ]);
     const [page, hotfixCounts] = await Promise.all([
-      overview.overview({ ...rest, owner: ownerRef, readable }),
+      overview.overview({ ...rest, owner: ownerRef, readable, onlyKeys }),
       overview
         .scopeKeys({ owner: ownerRef, readable })
         .then(entityKeys => hotfixes.counts({ entityKeys })),
@@ -145,6 +136,7 @@ export async function createRouter(options: RouterOptions) {
     auditor,
     hotfixes,
     logger,
+    ownedKeys: ownerRef => overview.ownedKeys(ownerRef),
     recompute: (entityRef, credentials) =>
       entityStatus.recompute(entityRef, credentials),
   });

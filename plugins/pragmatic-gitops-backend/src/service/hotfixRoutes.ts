@@ -11,6 +11,7 @@ import { HotfixService } from '../ledger/HotfixService';
 import { toApiHotfix } from '../ledger/toApiHotfix';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
+import { parseOwnerQuery } from './ownerQuery';
 
 /**
  * What `createOpenApiRouter()` resolves to. (Spelled as
@@ -24,6 +25,8 @@ export type HotfixRoutesOptions = {
   auditor: AuditorService;
   hotfixes: HotfixService;
   logger: LoggerService;
+  /** Lower-cased refs of the entities a (normalised) owner owns. */
+  ownedKeys?: (ownerRef: string) => Promise<ReadonlySet<string>>;
   /**
    * Computes the hotfix's entity again, right after recording: its drift
    * shows explained and the lifecycle takes its baseline without waiting for
@@ -35,7 +38,11 @@ export type HotfixRoutesOptions = {
   ) => Promise<unknown>;
 };
 
-type AuditedWrite = 'hotfix-create' | 'hotfix-backport' | 'hotfix-abandon';
+type AuditedWrite =
+  | 'hotfix-create'
+  | 'hotfix-backport'
+  | 'hotfix-abandon'
+  | 'hotfix-acknowledge';
 
 /**
  * The hotfix ledger's REST API, added to the plugin's spec-validated router.
@@ -47,7 +54,7 @@ export function registerHotfixRoutes(
   router: HotfixRouter,
   options: HotfixRoutesOptions,
 ): void {
-  const { httpAuth, auditor, hotfixes, logger, recompute } = options;
+  const { httpAuth, auditor, hotfixes, logger, recompute, ownedKeys } = options;
 
   /** Runs a write inside an audit event, recording its success or failure. */
   async function audited<T>(
@@ -77,12 +84,20 @@ export function registerHotfixRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { entityRef, status, overdue, offset, limit } = req.query;
+    const { entityRef, status, overdue, acknowledged, owner, offset, limit } =
+      req.query;
+    const ownerRef = parseOwnerQuery(owner);
     const list = await hotfixes.list(
       {
         entityRef,
         status: status as HotfixStatus | undefined,
         overdue: overdue === undefined ? undefined : String(overdue) === 'true',
+        acknowledged:
+          acknowledged === undefined
+            ? undefined
+            : String(acknowledged) === 'true',
+        entityKeys:
+          ownerRef && ownedKeys ? await ownedKeys(ownerRef) : undefined,
         offset: offset === undefined ? undefined : Number(offset),
         limit: limit === undefined ? undefined : Number(limit),
       },
@@ -163,6 +178,22 @@ export function registerHotfixRoutes(
       'hotfix-abandon',
       { hotfixId, entityRef, actor },
       () => hotfixes.abandon(hotfixId, req.body, credentials),
+      result => ({ hotfixId, status: result.status }),
+    );
+    res.json(toApiHotfix(hotfix));
+  });
+
+  router.post('/hotfixes/:id/acknowledge', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const actor = credentials.principal.userEntityRef;
+    const hotfixId = req.params.id;
+    const entityRef = await hotfixes.entityRefOf(hotfixId);
+    const body = (req.body ?? {}) as { note?: string };
+    const hotfix = await audited(
+      req,
+      'hotfix-acknowledge',
+      { hotfixId, entityRef, actor },
+      () => hotfixes.acknowledge(hotfixId, body, credentials),
       result => ({ hotfixId, status: result.status }),
     );
     res.json(toApiHotfix(hotfix));
