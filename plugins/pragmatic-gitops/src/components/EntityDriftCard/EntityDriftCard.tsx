@@ -86,9 +86,7 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
           <Box mb={1} key={hotfix.id}>
             <RevertAlarm
               hotfix={hotfix}
-              onAcknowledged={done =>
-                setAcknowledged(ids => [...ids, done.id])
-              }
+              onAcknowledged={done => setAcknowledged(ids => [...ids, done.id])}
             />
           </Box>
         ))}

@@ -75,8 +75,8 @@ export function RevertAlarm(props: {
       Git: production is back to the state that needed the fix.{' '}
       <strong>Next step:</strong> re-apply the fix and record it again, or
       back-port it to Git (a commit with a{' '}
-      <code>{backportTrailer(hotfix.id)}</code> trailer) so the controller
-      keeps it. Acknowledge once someone has taken it on.
+      <code>{backportTrailer(hotfix.id)}</code> trailer) so the controller keeps
+      it. Acknowledge once someone has taken it on.
       {error && (
         <Box mt={1} data-testid="pragmatic-gitops-acknowledge-error">
           {describeApiError(error, {
