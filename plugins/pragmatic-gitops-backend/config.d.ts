@@ -12,6 +12,21 @@ export interface Config {
       directory?: string;
     };
     /**
+     * `dir:` source locations may point inside the Git working tree that
+     * holds their catalog file (its directory when it is in none) and inside
+     * these directories, relative to the backend's working directory.
+     */
+    /**
+     * Key of the HMAC digests that stand in for secret values in the
+     * database (at least 32 characters). When absent, one is generated once
+     * and kept in the plugin's database.
+     * @visibility secret
+     */
+    secretDigestKey?: string;
+    localSources?: {
+      roots?: string[];
+    };
+    /**
      * Per-kind JSON pointers whose differences are emergent state, e.g.
      * `{ Deployment: ['/spec/replicas'] }`; `'*'` applies to every kind.
      * Entities add their own with the pragmatic-gitops.io/ignore-differences annotation.
@@ -84,6 +99,33 @@ export interface Config {
      */
     demo?: {
       timeline?: string;
+    };
+    /**
+     * AWS Secrets Manager metadata for `aws-sm:` references (DescribeSecret
+     * only). Credentials: Backstage's `aws` integration config, else the
+     * default chain.
+     */
+    awsSecretsManager?: {
+      /** The only regions called; names that are not ARNs are looked up in the first. */
+      regions: string[];
+      /** Another endpoint for every region, e.g. a VPC endpoint. */
+      endpoint?: string;
+      /** Per-request timeout in milliseconds; default 5000. */
+      timeoutMs?: number;
+      /** Requests in flight at once; default 4. */
+      concurrency?: number;
+    };
+    /**
+     * Live objects read from the clusters of the Kubernetes plugin's own
+     * `kubernetes.clusterLocatorMethods` (types `config` and `catalog`).
+     */
+    kubernetes?: {
+      /** Read clusters at all; default true (nothing happens without clusters). */
+      enabled?: boolean;
+      /** Requests in flight at once per cluster; default 8. */
+      concurrency?: number;
+      /** Per-request timeout in milliseconds; default 10000. */
+      timeoutMs?: number;
     };
     /** Argo CD instances entities may name with argocd/instance-name. */
     argocd?: {

@@ -14,15 +14,21 @@ import { OverviewStore } from './database/OverviewStore';
 import { DemoTimeline } from './demo/DemoTimeline';
 import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
+import { EntityAccess } from './ledger/EntityAccess';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
+import {
+  keyedSecretDigest,
+  loadSecretDigestKey,
+} from './observations/secretDigest';
 import { addBuiltInProviders } from './providers/addBuiltInProviders';
 import { ProviderRegistry } from './providers/ProviderRegistry';
 import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
+import { EntityStatusSummaries } from './service/EntityStatusSummaries';
 import { ObservationService } from './service/ObservationService';
 import { ReadableEntities } from './service/ReadableEntities';
 
@@ -62,8 +68,18 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(pragmaticGitopsPermissions);
 
         const store = new EntityStatusStore(db);
-        const observationStore = new ObservationStore(db);
-        addBuiltInProviders(providers, { config, logger, observationStore });
+        const secretDigest = keyedSecretDigest(
+          await loadSecretDigestKey(config, db),
+        );
+        const observationStore = new ObservationStore(db, secretDigest);
+        addBuiltInProviders(providers, {
+          config,
+          logger,
+          catalog,
+          auth,
+          observationStore,
+          secretDigest,
+        });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
           catalog,
@@ -72,7 +88,10 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           notifications: deps.notifications,
         });
         const scanner = new EntityScanner({
-          desiredReader: new DesiredStateReader(deps.urlReader),
+          secretDigest,
+          desiredReader: new DesiredStateReader(deps.urlReader, {
+            localSourceRoots: settings.localSourceRoots,
+          }),
           providers: providers.liveStateProviders,
           secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({
@@ -150,17 +169,20 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           },
         });
 
+        const overview = new OverviewStore(db);
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             db,
             entityStatus,
+            summaries: new EntityStatusSummaries({ catalog, overview }),
             observations: new ObservationService({
               observations: observationStore,
               entityStatus,
+              access: new EntityAccess(catalog, deps.permissions),
             }),
-            overview: new OverviewStore(db),
+            overview,
             hotfixes,
             readableEntities: new ReadableEntities(catalog, deps.permissions),
             logger,

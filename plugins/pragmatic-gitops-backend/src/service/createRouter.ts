@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
+import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { parseOwnerQuery } from './ownerQuery';
 import { HotfixService } from '../ledger';
@@ -19,6 +20,7 @@ export type RouterOptions = {
   auditor: AuditorService;
   db: Knex;
   entityStatus: EntityStatusService;
+  summaries: EntityStatusSummaries;
   observations: ObservationService;
   overview: OverviewStore;
   hotfixes: HotfixService;
@@ -37,6 +39,7 @@ export async function createRouter(options: RouterOptions) {
     auditor,
     db,
     entityStatus,
+    summaries,
     observations,
     overview,
     hotfixes,
@@ -48,6 +51,15 @@ export async function createRouter(options: RouterOptions) {
   router.get('/health', async (_req, res) => {
     await db.raw('select 1');
     res.json({ status: 'ok' });
+  });
+
+  router.post('/entities/by-refs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({
+      items: await summaries.byRefs(req.body.entityRefs, credentials),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
@@ -115,6 +127,7 @@ export async function createRouter(options: RouterOptions) {
       request: req,
       meta: {
         entityRef: req.body.entityRef,
+        pushedBy: credentials.principal.subject,
         source: req.body.source,
         objects: req.body.objects?.length ?? 0,
         terraformPlan: Boolean(req.body.terraformPlan),

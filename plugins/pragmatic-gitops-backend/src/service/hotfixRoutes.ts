@@ -8,7 +8,7 @@ import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
 import { HotfixService } from '../ledger/HotfixService';
-import { toApiHotfix } from '../ledger/toApiHotfix';
+import { hotfixResponse } from './hotfixResponse';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
 import { parseOwnerQuery } from './ownerQuery';
@@ -104,7 +104,7 @@ export function registerHotfixRoutes(
       credentials,
     );
     res.json({
-      items: list.items.map(toApiHotfix),
+      items: list.items.map(hotfixResponse),
       totalItems: list.totalItems,
     });
   });
@@ -143,14 +143,14 @@ export function registerHotfixRoutes(
     }
     res
       .status(created ? 201 : 200)
-      .json(toApiHotfix(await hotfixes.get(hotfix.id, credentials)));
+      .json(hotfixResponse(await hotfixes.get(hotfix.id, credentials)));
   });
 
   router.get('/hotfixes/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(toApiHotfix(await hotfixes.get(req.params.id, credentials)));
+    res.json(hotfixResponse(await hotfixes.get(req.params.id, credentials)));
   });
 
   router.post('/hotfixes/:id/backport', async (req, res) => {
@@ -165,7 +165,7 @@ export function registerHotfixRoutes(
       () => hotfixes.backport(hotfixId, req.body, credentials),
       result => ({ hotfixId, status: result.status, url: req.body.url }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 
   router.post('/hotfixes/:id/abandon', async (req, res) => {
@@ -180,7 +180,7 @@ export function registerHotfixRoutes(
       () => hotfixes.abandon(hotfixId, req.body, credentials),
       result => ({ hotfixId, status: result.status }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 
   router.post('/hotfixes/:id/acknowledge', async (req, res) => {
@@ -196,6 +196,6 @@ export function registerHotfixRoutes(
       () => hotfixes.acknowledge(hotfixId, body, credentials),
       result => ({ hotfixId, status: result.status }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 }

@@ -36,6 +36,17 @@ describe('GithubBackportCommitFinder: unsupported sources and failures', () => {
     ['no source location', undefined],
     ['not a repository URL', 'url:https://github.com/acme'],
     ['an unparseable annotation', 'https://github.com/acme/deploy'],
+    // Names that would leave /repos/{owner}/{repo} or GitHub's character set.
+    ['an owner ..', 'url:https://github.com/../deploy/tree/main/x'],
+    ['an owner with a dot', 'url:https://github.com/acme.corp/deploy'],
+    ['an owner with a leading hyphen', 'url:https://github.com/-acme/deploy'],
+    ['an encoded slash', 'url:https://github.com/acme%2F..%2Fusers/deploy'],
+    ['a repository ..', 'url:https://github.com/acme/../tree/main/x'],
+    ['a repository with a space', 'url:https://github.com/acme/de%20ploy'],
+    [
+      'an owner of 40 characters',
+      `url:https://github.com/${'a'.repeat(40)}/deploy`,
+    ],
   ])('is unsupported for %s and sends nothing', async (_title, source) => {
     const result = await finder.findBackports(entity(source), { since: SINCE });
     expect(result.type).toBe('unsupported');
@@ -100,6 +111,28 @@ describe('GithubBackportCommitFinder: unsupported sources and failures', () => {
       expect(requests.every(r => r.url.startsWith(`${API}/`))).toBe(true);
     },
   );
+
+  it('never follows a pagination link to another host with the token', async () => {
+    github([]);
+    server.use(
+      http.get(`${API}/repos/acme/deploy/commits`, () =>
+        HttpResponse.json(
+          Array.from({ length: 100 }, (_, i) => commit(`c${i}`, 'Routine')),
+          {
+            headers: {
+              link: '<https://attacker.example/repos/acme/deploy/commits?page=2>; rel="next"',
+            },
+          },
+        ),
+      ),
+    );
+    const result = await finder.findBackports(entity(SOURCE), { since: SINCE });
+    expect(result).toEqual({
+      type: 'error',
+      reason: `refusing to call outside ${API} for commits of repository acme/deploy`,
+    });
+    expect(requests.every(r => r.url.startsWith(`${API}/`))).toBe(true);
+  });
 
   it('reports rate limiting', async () => {
     server.use(

@@ -421,7 +421,8 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
-            description: 'Name of the agent or pipeline that observed this.',
+            description:
+              "Label of the agent or pipeline that observed this, shown beside its state. Which stream a push replaces is decided by the caller's credentials (external-access subject or calling plugin) together with this label.",
           },
           observedAt: {
             type: 'string',
@@ -534,6 +535,37 @@ export const spec = {
             format: 'date-time',
             description:
               'When tracking of the entity began; see Drift.trackedSince.',
+          },
+        },
+      },
+      EntityStatusSummary: {
+        type: 'object',
+        description:
+          'Track and drift status of one entity, without the detail: what a catalog table row shows.',
+        required: ['entityRef', 'track', 'status'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          track: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Track',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          status: {
+            $ref: '#/components/schemas/DriftStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
           },
         },
       },
@@ -904,6 +936,68 @@ export const spec = {
         },
       },
     },
+    '/entities/by-refs': {
+      post: {
+        operationId: 'GetEntityStatusesByRefs',
+        description:
+          "Track and drift status of many entities at once, e.g. one page of the catalog table. Entities are read from the catalog with the caller's credentials, so catalog.entity.read applies to each: an entity the caller may not read, or that the catalog does not know, gives null. Answered from stored summaries; nothing is scanned.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRefs'],
+                properties: {
+                  entityRefs: {
+                    type: 'array',
+                    maxItems: 500,
+                    description:
+                      'Full entity refs, e.g. component:default/payments.',
+                    items: {
+                      type: 'string',
+                      minLength: 1,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One item per requested ref, in request order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/EntityStatusSummary',
+                          },
+                          {
+                            type: 'null',
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}': {
       get: {
         operationId: 'GetEntityStatus',
@@ -1213,7 +1307,7 @@ export const spec = {
       post: {
         operationId: 'PostObservation',
         description:
-          "Push live state observed by an agent or CI job (service credentials only). The entity's status is recomputed before the response.",
+          "Push live state observed by an agent or CI job (service credentials only, permission pragmatic-gitops.observation.create on the entity). The entity's status is recomputed before the response. An observedAt more than five minutes ahead of the server clock is refused with a 400; bodies up to 10 MB are accepted here (256 kB on every other route, 413 above), JSON nested deeper than 64 levels or holding the keys __proto__, constructor or prototype is refused with a 400.",
         requestBody: {
           required: true,
           content: {

@@ -19,6 +19,7 @@ import { RetryableError } from '../RetryableError';
 import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { formatDateTime } from '../../utils/time';
 import { driftCounts } from './driftCounts';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** @public */
 export interface EntityDriftCardProps {
@@ -44,6 +45,7 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
     () => api.getEntityStatus({ kind, namespace, name }),
     [api, kind, namespace, name],
   );
+  useEntityStatusSignal(entity, status.retry);
   const entityRef = stringifyEntityRef(entity);
   // Reverted hotfixes are closed, so the status does not list them.
   const reverted = useAsyncRetry(

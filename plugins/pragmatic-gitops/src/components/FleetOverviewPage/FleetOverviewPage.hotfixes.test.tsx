@@ -32,9 +32,7 @@ async function renderPage(
     ...more,
   });
   await renderInTestApp(
-    <TestApiProvider
-      apis={[[pragmaticGitopsApiRef, api], catalogWithGroups()]}
-    >
+    <TestApiProvider apis={[[pragmaticGitopsApiRef, api], catalogWithGroups()]}>
       <FleetOverviewPage pageSize={5} />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -65,13 +63,19 @@ describe('FleetOverviewPage hotfixes and findings', () => {
       screen.getByTestId('pragmatic-gitops-tile-hotfixes-overdue'),
     ).toHaveTextContent('1Overdue back-ports');
     expect(
-      screen.getByTestId('pragmatic-gitops-tile-findings-plaintext-secret-in-git'),
+      screen.getByTestId(
+        'pragmatic-gitops-tile-findings-plaintext-secret-in-git',
+      ),
     ).toHaveTextContent('2Plaintext secrets in Git');
     expect(
-      screen.getByTestId('pragmatic-gitops-tile-findings-encrypted-secret-in-git'),
+      screen.getByTestId(
+        'pragmatic-gitops-tile-findings-encrypted-secret-in-git',
+      ),
     ).toHaveTextContent('3Encrypted secrets in Git');
     expect(
-      screen.getByTestId('pragmatic-gitops-tile-findings-unresolved-secret-ref'),
+      screen.getByTestId(
+        'pragmatic-gitops-tile-findings-unresolved-secret-ref',
+      ),
     ).toHaveTextContent('0Unresolved secret refs');
     expect(
       screen.getByTestId(
@@ -99,31 +103,37 @@ describe('FleetOverviewPage hotfixes and findings', () => {
       screen.queryByTestId('pragmatic-gitops-tile-hotfixes-pending'),
     ).not.toBeInTheDocument();
     expect(
-      screen.queryByTestId('pragmatic-gitops-tile-findings-encrypted-secret-in-git'),
+      screen.queryByTestId(
+        'pragmatic-gitops-tile-findings-encrypted-secret-in-git',
+      ),
     ).not.toBeInTheDocument();
   });
 
   it('lists back-ports owed across the fleet, overdue first, with links to their entities', async () => {
     const api = await renderPage(base, {
       listHotfixes: query =>
-        Promise.resolve(query?.status === 'reverted' ? { items: [], totalItems: 0 } : {
-          items: [
-            hotfix({ id: 'HF-9', title: 'Fresh one', overdue: false }),
-            hotfix({
-              id: 'HF-7',
-              entityRef: 'component:default/checkout',
-              title: 'Raise the checkout timeout',
-              overdue: true,
-              backportDueAt: ago(DAY),
-            }),
-            hotfix({
-              id: 'HF-2',
-              overdue: true,
-              backportDueAt: ago(3 * DAY),
-            }),
-          ],
-          totalItems: 3,
-        }),
+        Promise.resolve(
+          query?.status === 'reverted'
+            ? { items: [], totalItems: 0 }
+            : {
+                items: [
+                  hotfix({ id: 'HF-9', title: 'Fresh one', overdue: false }),
+                  hotfix({
+                    id: 'HF-7',
+                    entityRef: 'component:default/checkout',
+                    title: 'Raise the checkout timeout',
+                    overdue: true,
+                    backportDueAt: ago(DAY),
+                  }),
+                  hotfix({
+                    id: 'HF-2',
+                    overdue: true,
+                    backportDueAt: ago(3 * DAY),
+                  }),
+                ],
+                totalItems: 3,
+              },
+        ),
     });
 
     const section = await screen.findByTestId(
@@ -187,10 +197,9 @@ describe('FleetOverviewPage hotfixes and findings', () => {
     });
     const alarms = await screen.findByTestId('pragmatic-gitops-revert-alarms');
     expect(alarms).toHaveTextContent('Hotfix HF-4 was reverted on');
-    expect(within(alarms).getByRole('link', { name: /payments-db/ })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/payments-db',
-    );
+    expect(
+      within(alarms).getByRole('link', { name: /payments-db/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-db');
     expect(alarms).toHaveTextContent('Next step');
   });
 });

@@ -55,9 +55,7 @@ async function renderPage(getOverview = jest.fn(overview)) {
     listHotfixes: () => Promise.resolve({ items: [], totalItems: 0 }),
   });
   await renderInTestApp(
-    <TestApiProvider
-      apis={[[pragmaticGitopsApiRef, api], catalogWithGroups()]}
-    >
+    <TestApiProvider apis={[[pragmaticGitopsApiRef, api], catalogWithGroups()]}>
       <FleetOverviewPage pageSize={PAGE_SIZE} />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -185,7 +183,10 @@ describe('FleetOverviewPage', () => {
   it('searches once typing stops', async () => {
     const api = await renderPage();
     await screen.findByText('Entities (45)');
-    await userEvent.type(screen.getByTestId('pragmatic-gitops-search'), 'kafka');
+    await userEvent.type(
+      screen.getByTestId('pragmatic-gitops-search'),
+      'kafka',
+    );
     await waitFor(() => expect(lastQuery(api)).toMatchObject({ q: 'kafka' }));
     expect(api.getOverview).not.toHaveBeenCalledWith(
       expect.objectContaining({ q: 'k' }),
@@ -212,7 +213,10 @@ describe('FleetOverviewPage', () => {
     // The owner filter applies to the hotfix sections too.
     await waitFor(() =>
       expect(api.listHotfixes).toHaveBeenCalledWith(
-        expect.objectContaining({ status: 'pending-backport', owner: 'team-data' }),
+        expect.objectContaining({
+          status: 'pending-backport',
+          owner: 'team-data',
+        }),
       ),
     );
   });
