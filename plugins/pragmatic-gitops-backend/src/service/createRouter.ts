@@ -5,11 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
+import { requireOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
 import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
-import { parseOwnerQuery } from './ownerQuery';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
 import { jsonBody } from './jsonBody';
@@ -103,7 +103,7 @@ export async function createRouter(options: RouterOptions) {
       allow: ['user', 'service'],
     });
     const { owner, hotfixes: withHotfixes, ...rest } = req.query;
-    const ownerRef = parseOwnerQuery(owner);
+    const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
     // Only what the caller may read in the catalog: items, totals and counts.
     const [readable, onlyKeys] = await Promise.all([
       readableEntities.keysFor(credentials),
