@@ -445,7 +445,7 @@ describe('pragmatic-gitops router', () => {
     expect(all.body.totals).toEqual({
       byTrack: { declarative: 1, invalid: 1 },
       byStatus: { drifted: 1, unknown: 1 },
-      hotfixes: { pending: 0, overdue: 0 },
+      hotfixes: { pending: 0, overdue: 0, reverted: 0 },
       findings: {
         plaintextSecrets: 1,
         encryptedSecrets: 0,

@@ -196,10 +196,8 @@ describe('FleetOverviewPage', () => {
   it('offers the catalog groups as owners and filters by the one picked', async () => {
     const api = await renderPage();
     await screen.findByText('Entities (45)');
-    await userEvent.type(
-      screen.getByTestId('pragmatic-gitops-owner-filter'),
-      'team-d',
-    );
+    await userEvent.click(screen.getByTestId('pragmatic-gitops-owner-filter'));
+    await userEvent.paste('team-d');
     await userEvent.click(
       await screen.findByRole('option', { name: /team-data/ }),
     );
