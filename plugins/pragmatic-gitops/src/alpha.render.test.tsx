@@ -20,6 +20,7 @@ import plugin, {
 } from './alpha';
 import { PragmaticGitopsClient, pragmaticGitopsApiRef } from './api';
 import { mockPragmaticGitopsApi } from './__testUtils__/mockPragmaticGitopsApi';
+import { catalogWithGroups } from './__testUtils__/catalogGroups';
 import {
   drifted,
   entityWith,
@@ -133,7 +134,7 @@ describe('pragmatic-gitops alpha extensions, rendered', () => {
   it('renders the fleet page with the fleet from the backend', async () => {
     const tester = createExtensionTester(fleetOverviewPage);
     renderInTestApp(tester.reactElement(), {
-      apis: [[pragmaticGitopsApiRef, mockApi()]],
+      apis: [[pragmaticGitopsApiRef, mockApi()], catalogWithGroups()],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
 
@@ -153,7 +154,7 @@ describe('pragmatic-gitops alpha extensions, rendered', () => {
     renderTestApp({
       features: [plugin],
       initialRouteEntries: ['/pragmatic-gitops'],
-      apis: [[pragmaticGitopsApiRef, mockApi()]],
+      apis: [[pragmaticGitopsApiRef, mockApi()], catalogWithGroups()],
     });
 
     expect(
