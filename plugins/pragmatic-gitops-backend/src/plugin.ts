@@ -163,6 +163,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             overview: new OverviewStore(db),
             hotfixes,
             readableEntities: new ReadableEntities(catalog, deps.permissions),
+            logger,
           }),
         );
         deps.httpRouter.addAuthPolicy({

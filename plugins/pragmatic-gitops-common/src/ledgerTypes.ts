@@ -48,7 +48,9 @@ export type HotfixEventType =
   | 'backported'
   | 'reverted'
   | 'abandoned'
-  | 'overdue-notified';
+  | 'overdue-notified'
+  /** Someone saw the revert alarm and took it on; the status stays reverted. */
+  | 'acknowledged';
 
 /** One entry of a hotfix's append-only history. @public */
 export type HotfixEvent = {
@@ -62,7 +64,7 @@ export type HotfixEvent = {
     /** Commit or pull request that back-ported the hotfix. */
     url?: string;
     revision?: string;
-    /** How the event was detected, e.g. `trailer` or `git-matches-live`. */
+    /** How the event was detected: `commit-trailer`, `git-match` or `live-reverted`. */
     via?: string;
     reason?: string;
   };
@@ -161,6 +163,8 @@ export type SecretRef = {
   version?: string | number;
   /** What declares the reference: `ExternalSecret`, an annotation, … */
   via: string;
+  /** The object in Git that declares or produces it, e.g. `Secret/db`. */
+  declaredBy?: { kind: string; name: string };
   usedBy: SecretRefUsage[];
   resolution: SecretRefResolution;
 };

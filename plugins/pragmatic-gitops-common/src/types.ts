@@ -94,9 +94,21 @@ export type PendingChanges = {
 export type EntityDrift = {
   status: DriftStatus;
   reason?: string;
+  /** When the status last changed: when the change happened, not when it was computed. */
   since?: string;
+  /**
+   * When the product began tracking the entity (its first status). A
+   * `since` at or before it means the status may be older still.
+   */
+  trackedSince?: string;
   checkedAt?: string;
+  /** Both sources in one line, `<git> ↔ <live>`; see `gitSource` and `liveSource`. */
   source?: string;
+  /** Where the desired state was read: a `url:`/`dir:` location, or `provider`. */
+  gitSource?: string;
+  /** Which provider gave the live state, e.g. `argocd:prod/payments`. */
+  liveSource?: string;
+  /** When the live state was observed: how fresh it is. */
   observedAt?: string;
   providerStatus?: Record<string, string>;
   resources?: ResourceDrift[];
@@ -128,6 +140,8 @@ export type OverviewItem = {
   status: DriftStatus;
   reason?: string;
   since: string;
+  /** See `EntityDrift.trackedSince`. */
+  trackedSince?: string;
 };
 
 /** Response of `GET /overview`. @public */

@@ -35,6 +35,8 @@ describe('EntityStatusStore', () => {
       expect(stored).toMatchObject({
         status: 'drifted',
         since: t2,
+        // Tracking began with the first status, which the history holds.
+        trackedSince: t1,
         checkedAt: t3,
         owner: 'group:default/team-payments',
         detail: { resources: [] },

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { trackedSinceColumn, trackedSinceOf } from './trackedSince';
 import {
   DriftStatus,
   Track,
@@ -26,6 +27,8 @@ export type EntityStatusRecord<Detail = unknown> = {
 export type StoredEntityStatus<Detail = unknown> =
   EntityStatusRecord<Detail> & {
     since: Date;
+    /** When tracking began: the first transition; set by `get`. */
+    trackedSince?: Date;
   };
 
 export type StatusTransition = {
@@ -46,6 +49,7 @@ type EntityStatusRow = {
   checked_at: Date | string;
   detail: string;
   finding_codes?: string | null;
+  tracked_since?: Date | string | number | null;
 };
 
 /** Entity refs are stored lower-cased, matching entities as the catalog does. */
@@ -62,8 +66,12 @@ export class EntityStatusStore {
   async get<Detail>(
     entityRef: string,
   ): Promise<StoredEntityStatus<Detail> | undefined> {
-    const row = await this.db<EntityStatusRow>('entity_status')
-      .where({ entity_ref: entityKey(entityRef) })
+    const row: EntityStatusRow | undefined = await this.db('entity_status')
+      .select(
+        'entity_status.*',
+        trackedSinceColumn(this.db, 'entity_status.entity_ref'),
+      )
+      .where('entity_status.entity_ref', entityKey(entityRef))
       .first();
     return row ? fromRow<Detail>(row) : undefined;
   }
@@ -160,6 +168,7 @@ function findingCodes(detail: unknown): string | null {
 }
 
 function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
+  const trackedSince = trackedSinceOf(row);
   return {
     entityRef: row.entity_ref,
     track: (row.track as Track | null) ?? null,
@@ -168,6 +177,7 @@ function fromRow<Detail>(row: EntityStatusRow): StoredEntityStatus<Detail> {
     ...(row.owner ? { owner: row.owner } : {}),
     ...(row.title ? { title: row.title } : {}),
     since: toDate(row.since),
+    ...(trackedSince ? { trackedSince } : {}),
     checkedAt: toDate(row.checked_at),
     detail: JSON.parse(row.detail) as Detail,
   };

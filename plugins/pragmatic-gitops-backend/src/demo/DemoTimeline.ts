@@ -63,6 +63,10 @@ export class DemoTimeline {
         if (!created && index === 0) {
           return 'already-replayed';
         }
+        // As the API does: recording computes the entity at once.
+        await scanner.scan(
+          entities.get(parseObservationEntityRef(step.recordHotfix.entityRef))!,
+        );
       } else {
         const observation = await this.observationAt(step.observe);
         const entityRef = parseObservationEntityRef(observation.entityRef);

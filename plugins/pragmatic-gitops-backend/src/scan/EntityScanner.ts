@@ -95,7 +95,12 @@ export class EntityScanner {
             reason: reading.tracked ? reading.reason : undefined,
             detail: { findings: [] },
           }
-        : await this.computeTracked(entity, entityRef, reading.track);
+        : await this.computeTracked(
+            entity,
+            entityRef,
+            reading.track,
+            checkedAt,
+          );
     return this.options.store.put({
       entityRef,
       track: reading.track,
@@ -111,6 +116,7 @@ export class EntityScanner {
     entity: Entity,
     entityRef: string,
     track: Track,
+    checkedAt: Date,
   ): Promise<Outcome> {
     let desired: DesiredState | undefined;
     let unavailable: string | undefined;
@@ -207,7 +213,7 @@ export class EntityScanner {
           entityRef,
           result,
           live,
-          observedAt: live.observedAt,
+          observedAt: earliest(live.observedAt, checkedAt),
           defaultNamespace,
           revision: desired?.revision ?? live.providerStatus?.revision,
         })
@@ -222,6 +228,8 @@ export class EntityScanner {
           : result.status,
       detail: {
         source: `${desired?.source ?? 'provider'} ↔ ${live.source}`,
+        gitSource: desired?.source ?? 'provider',
+        liveSource: live.source,
         observedAt: live.observedAt.toISOString(),
         ...(live.providerStatus
           ? { providerStatus: stringValues(live.providerStatus) }

@@ -10,7 +10,10 @@ import { SecretRef } from '../secrets';
 
 /** What is stored per entity beside its status (the `detail` JSON). */
 export type StatusDetail = {
+  /** `<gitSource> ↔ <liveSource>`, for clients that read one line. */
   source?: string;
+  gitSource?: string;
+  liveSource?: string;
   observedAt?: string;
   providerStatus?: Record<string, string>;
   /** Each resource with the live-state source it came from (none when missing). */

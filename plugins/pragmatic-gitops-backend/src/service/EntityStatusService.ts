@@ -84,6 +84,15 @@ export class EntityStatusService {
     return this.statusOf(entity, { rescan: true });
   }
 
+  /** Computes the entity again after a change in the ledger (a hotfix recorded). */
+  async recompute(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityGitopsDetails> {
+    const entity = await this.getEntity(entityRef, credentials);
+    return this.statusOf(entity, { rescan: true });
+  }
+
   async history(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,

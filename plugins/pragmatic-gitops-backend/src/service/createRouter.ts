@@ -1,4 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
 import { normalizeOwnerRef } from '../scan/ownerOf';
@@ -20,6 +24,7 @@ export type RouterOptions = {
   overview: OverviewStore;
   hotfixes: HotfixService;
   readableEntities: ReadableEntities;
+  logger: LoggerService;
 };
 
 /**
@@ -37,6 +42,7 @@ export async function createRouter(options: RouterOptions) {
     overview,
     hotfixes,
     readableEntities,
+    logger,
   } = options;
   const router = await createOpenApiRouter({ middleware: jsonBody });
 
@@ -134,7 +140,14 @@ export async function createRouter(options: RouterOptions) {
     }
   });
 
-  registerHotfixRoutes(router, { httpAuth, auditor, hotfixes });
+  registerHotfixRoutes(router, {
+    httpAuth,
+    auditor,
+    hotfixes,
+    logger,
+    recompute: (entityRef, credentials) =>
+      entityStatus.recompute(entityRef, credentials),
+  });
 
   return router;
 }

@@ -62,6 +62,16 @@ describe('POST /hotfixes', () => {
       status: 'pending-backport',
       overdue: true,
       backportDueAt: new Date(appliedAt.getTime() + 3 * DAY).toISOString(),
+      // The answer carries the hotfix's events (here no live state is known
+      // yet, so no baseline: see hotfixLifecycle.test.ts).
+      events: [
+        {
+          type: 'recorded',
+          status: 'pending-backport',
+          actor: 'user:default/alice',
+          at: res.body.recordedAt,
+        },
+      ],
     });
     expect(JSON.stringify(res.body)).not.toContain('mallory');
     expect(audit.auditor.createEvent).toHaveBeenCalledWith(

@@ -1,4 +1,9 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
@@ -18,6 +23,16 @@ export type HotfixRoutesOptions = {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   hotfixes: HotfixService;
+  logger: LoggerService;
+  /**
+   * Computes the hotfix's entity again, right after recording: its drift
+   * shows explained and the lifecycle takes its baseline without waiting for
+   * the next scan.
+   */
+  recompute?: (
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) => Promise<unknown>;
 };
 
 type AuditedWrite = 'hotfix-create' | 'hotfix-backport' | 'hotfix-abandon';
@@ -32,7 +47,7 @@ export function registerHotfixRoutes(
   router: HotfixRouter,
   options: HotfixRoutesOptions,
 ): void {
-  const { httpAuth, auditor, hotfixes } = options;
+  const { httpAuth, auditor, hotfixes, logger, recompute } = options;
 
   /** Runs a write inside an audit event, recording its success or failure. */
   async function audited<T>(
@@ -99,7 +114,21 @@ export function registerHotfixRoutes(
         replayed: !result.created,
       }),
     );
-    res.status(created ? 201 : 200).json(toApiHotfix(hotfix));
+    if (created && recompute) {
+      try {
+        await recompute(hotfix.entityRef, credentials);
+      } catch (error) {
+        // The hotfix is recorded; the next scan takes the baseline instead.
+        logger.warn(
+          `Recomputing ${hotfix.entityRef} after recording ${
+            hotfix.id
+          } failed: ${(error as Error).message}`,
+        );
+      }
+    }
+    res
+      .status(created ? 201 : 200)
+      .json(toApiHotfix(await hotfixes.get(hotfix.id, credentials)));
   });
 
   router.get('/hotfixes/:id', async (req, res) => {

@@ -27,6 +27,9 @@ export function toApiStatus(
       status: stored.status,
       ...(stored.reason ? { reason: stored.reason } : {}),
       since: stored.since.toISOString(),
+      ...(stored.trackedSince
+        ? { trackedSince: stored.trackedSince.toISOString() }
+        : {}),
       checkedAt: stored.checkedAt.toISOString(),
       ...detail,
     },

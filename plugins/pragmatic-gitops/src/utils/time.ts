@@ -82,3 +82,28 @@ export function formatDateTime(iso: string): string {
         timeStyle: 'short',
       });
 }
+
+/** Absolute local date, for "since tracking began Nov 28, 2026". */
+export function formatDate(iso: string): string {
+  const time = parse(iso);
+  return time === undefined
+    ? iso
+    : new Date(time).toLocaleDateString(LOCALE, { dateStyle: 'medium' });
+}
+
+/**
+ * True when a status has held since the product began tracking the entity:
+ * it may be older than that, so its duration is unknown.
+ */
+export function heldSinceTrackingBegan(
+  since: string,
+  trackedSince?: string,
+): boolean {
+  const sinceTime = parse(since);
+  const trackedTime = trackedSince ? parse(trackedSince) : undefined;
+  return (
+    sinceTime !== undefined &&
+    trackedTime !== undefined &&
+    sinceTime <= trackedTime
+  );
+}

@@ -72,6 +72,7 @@ export async function startHotfixBackend(options: {
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             hotfixes,
+            logger: deps.logger,
           });
           deps.httpRouter.use(router);
         },

@@ -178,13 +178,29 @@ export const spec = {
             format: 'date-time',
             description: 'When the current status began.',
           },
+          trackedSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When tracking of the entity began (its first status). A `since` at or before it means the status may be older still.',
+          },
           checkedAt: {
             type: 'string',
             format: 'date-time',
           },
           source: {
             type: 'string',
-            description: 'Where desired and live state came from.',
+            description:
+              'Where desired and live state came from, `<git> ↔ <live>`.',
+          },
+          gitSource: {
+            type: 'string',
+            description:
+              'Where the desired state was read (a location, or `provider`).',
+          },
+          liveSource: {
+            type: 'string',
+            description: 'Which provider gave the live state.',
           },
           observedAt: {
             type: 'string',
@@ -513,6 +529,12 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          trackedSince: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When tracking of the entity began; see Drift.trackedSince.',
+          },
         },
       },
       EntityGitopsStatus: {
@@ -702,6 +724,7 @@ export const spec = {
               'reverted',
               'abandoned',
               'overdue-notified',
+              'acknowledged',
             ],
           },
           status: {

@@ -6,6 +6,12 @@ import { DRIFT_STATUS_APPEARANCE, unknownAppearance } from './statusAppearance';
 export interface DriftStatusChipProps {
   status: DriftStatus;
   size?: 'small' | 'medium';
+  /**
+   * False inside something already focusable (a button): the chip then
+   * takes no tab stop of its own. True by default, so its explanation is
+   * reachable by keyboard.
+   */
+  focusable?: boolean;
 }
 
 /**
@@ -23,6 +29,7 @@ export function DriftStatusChip(props: DriftStatusChipProps) {
       }
       status={props.status}
       size={props.size}
+      focusable={props.focusable}
       testId="pragmatic-gitops-drift-status-chip"
     />
   );

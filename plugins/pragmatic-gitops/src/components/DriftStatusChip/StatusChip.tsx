@@ -1,8 +1,11 @@
 import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
+import { readableColor } from '../../utils/contrast';
 import { StatusAppearance, StatusTone } from './statusAppearance';
 
-function toneStyle(color: string) {
+function toneStyle(tone: string, theme: Theme) {
+  const color = readableColor(tone, theme.palette.background.paper);
   return {
     color,
     borderColor: color,
@@ -12,11 +15,11 @@ function toneStyle(color: string) {
 
 const useStyles = makeStyles((theme: Theme) => ({
   icon: {},
-  success: toneStyle(theme.palette.success.main),
-  error: toneStyle(theme.palette.error.main),
-  info: toneStyle(theme.palette.info.main),
-  warning: toneStyle(theme.palette.warning.dark),
-  neutral: toneStyle(theme.palette.text.secondary),
+  success: toneStyle(theme.palette.success.main, theme),
+  error: toneStyle(theme.palette.error.main, theme),
+  info: toneStyle(theme.palette.info.main, theme),
+  warning: toneStyle(theme.palette.warning.dark, theme),
+  neutral: toneStyle(theme.palette.text.secondary, theme),
 }));
 
 /** An outlined chip in the colour of a status, with its icon. */
@@ -24,22 +27,27 @@ export function StatusChip(props: {
   appearance: StatusAppearance;
   status: string;
   size?: 'small' | 'medium';
+  /** Default true: a tab stop, so the tooltip opens on keyboard focus. */
+  focusable?: boolean;
   testId: string;
 }) {
   const classes = useStyles();
   const { label, description, tone, Icon } = props.appearance;
   const toneClass: Record<StatusTone, string> = classes;
+  // The tooltip opens on keyboard focus as well as on hover.
   return (
-    <Chip
-      variant="outlined"
-      size={props.size ?? 'small'}
-      className={toneClass[tone]}
-      classes={{ icon: classes.icon }}
-      icon={<Icon />}
-      label={label}
-      title={description}
-      data-testid={props.testId}
-      data-status={props.status}
-    />
+    <Tooltip title={description}>
+      <Chip
+        variant="outlined"
+        size={props.size ?? 'small'}
+        className={toneClass[tone]}
+        classes={{ icon: classes.icon }}
+        icon={<Icon />}
+        label={label}
+        tabIndex={props.focusable === false ? undefined : 0}
+        data-testid={props.testId}
+        data-status={props.status}
+      />
+    </Tooltip>
   );
 }

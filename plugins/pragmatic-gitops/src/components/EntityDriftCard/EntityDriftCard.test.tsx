@@ -135,4 +135,29 @@ describe('EntityDriftCard', () => {
       ).toHaveTextContent('Error: backend unreachable'),
     );
   });
+
+  it('heads the card with a critical finding, even when in sync', async () => {
+    await renderCard({
+      entityRef: 'component:default/payments',
+      track: 'declarative',
+      drift: { status: 'in-sync', since: new Date().toISOString() },
+      findings: [
+        {
+          severity: 'critical',
+          code: 'plaintext-secret-in-git',
+          message: 'Secret db is committed to Git with a plaintext value',
+        },
+      ],
+    });
+
+    const banner = await screen.findByTestId(
+      'pragmatic-gitops-findings-banner',
+    );
+    expect(banner).toHaveTextContent(
+      /Critical finding.*Secret db is committed to Git with a plaintext value/,
+    );
+    expect(
+      screen.getByTestId('pragmatic-gitops-drift-status-chip'),
+    ).toHaveTextContent('In sync');
+  });
 });

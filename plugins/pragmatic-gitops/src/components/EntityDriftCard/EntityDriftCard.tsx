@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -9,7 +10,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { validateAnnotations } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
+import { mergeFindings } from '../EntityTrackCard/mergeFindings';
+import { bannerFindings, FindingsBanner } from '../FindingsBanner';
 import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { formatDateTime } from '../../utils/time';
 import { driftCounts } from './driftCounts';
@@ -40,6 +44,17 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
   );
   const drift = status.value?.drift;
   const counts = drift && driftCounts(drift);
+  const annotations = entity.metadata.annotations;
+  const problems = useMemo(
+    () => validateAnnotations(annotations),
+    [annotations],
+  );
+  const findings = status.value
+    ? mergeFindings({
+        annotationProblems: problems,
+        backendFindings: status.value.findings,
+      })
+    : [];
 
   return (
     <Box
@@ -58,6 +73,11 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
         {status.error && <ResponseErrorPanel error={status.error} />}
         {drift && (
           <>
+            {bannerFindings(findings).length > 0 && (
+              <Box mb={1}>
+                <FindingsBanner findings={findings} />
+              </Box>
+            )}
             <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
               <Box mr={1}>
                 <DriftStatusChip status={drift.status} size="medium" />
@@ -68,7 +88,7 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
                   title={formatDateTime(drift.since)}
                   data-testid="pragmatic-gitops-drift-since"
                 >
-                  {statusSince(drift.status, drift.since)}
+                  {statusSince(drift.status, drift.since, drift.trackedSince)}
                 </Typography>
               )}
             </Box>

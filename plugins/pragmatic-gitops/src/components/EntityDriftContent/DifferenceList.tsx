@@ -4,7 +4,11 @@ import { makeStyles } from '@material-ui/core/styles';
 import { IgnoredDifference } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { ExplainedDifference } from '../../api/types';
 import { DifferenceBadges } from './DifferenceBadges';
-import { JsonValue } from './JsonValue';
+import { addedEntryName } from '../../utils/differenceName';
+import { SideLabels, ValueDiff } from './ValueDiff';
+
+/** Git against live, as Kubernetes differences are. */
+export const GIT_LIVE_LABELS: SideLabels = { desired: 'Git', live: 'Live' };
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -29,9 +33,13 @@ const useStyles = makeStyles(theme => ({
   ignoredPath: { fontFamily: 'monospace', marginRight: theme.spacing(1) },
 }));
 
-function DifferenceItem(props: { difference: ExplainedDifference }) {
+function DifferenceItem(props: {
+  difference: ExplainedDifference;
+  labels: SideLabels;
+}) {
   const classes = useStyles();
   const { path, desired, live, masked } = props.difference;
+  const name = addedEntryName(props.difference);
   return (
     <li
       className={classes.item}
@@ -39,26 +47,24 @@ function DifferenceItem(props: { difference: ExplainedDifference }) {
       data-explained-by={props.difference.explainedBy}
     >
       <Box display="flex" alignItems="center" flexWrap="wrap">
-        <code className={classes.path}>{path || '/'}</code>
+        {name ? (
+          <span className={classes.path} title={path}>
+            {name}
+          </span>
+        ) : (
+          <code className={classes.path}>{path || '/'}</code>
+        )}
         <span className={classes.badges}>
           <DifferenceBadges difference={props.difference} />
         </span>
       </Box>
       {!masked && (
-        <div className={classes.values}>
-          <Typography variant="caption" color="textSecondary">
-            Git
-          </Typography>
-          <span data-testid="pragmatic-gitops-difference-desired">
-            <JsonValue value={desired} />
-          </span>
-          <Typography variant="caption" color="textSecondary">
-            Live
-          </Typography>
-          <span data-testid="pragmatic-gitops-difference-live">
-            <JsonValue value={live} />
-          </span>
-        </div>
+        <ValueDiff
+          desired={desired}
+          live={live}
+          labels={props.labels}
+          rowClassName={classes.values}
+        />
       )}
     </li>
   );
@@ -71,6 +77,8 @@ function DifferenceItem(props: { difference: ExplainedDifference }) {
 export function DifferenceList(props: {
   differences: ExplainedDifference[];
   ignored: IgnoredDifference[];
+  /** What the two sides are called; Git and Live by default. */
+  labels?: SideLabels;
 }) {
   const classes = useStyles();
   return (
@@ -85,6 +93,7 @@ export function DifferenceList(props: {
             <DifferenceItem
               key={`${difference.path}-${index}`}
               difference={difference}
+              labels={props.labels ?? GIT_LIVE_LABELS}
             />
           ))}
         </ul>

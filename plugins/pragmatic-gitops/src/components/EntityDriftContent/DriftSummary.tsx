@@ -6,11 +6,17 @@ import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
 import { InfoCard } from '@backstage/core-components';
-import { EntityGitopsStatus } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  EntityGitopsStatus,
+  Finding,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { bannerFindings, FindingsBanner } from '../FindingsBanner';
 import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { TrackChip } from '../EntityTrackCard/TrackChip';
 import { formatDateTime } from '../../utils/time';
 import { RefreshError } from './RefreshError';
+import { SourceFields } from './SourceFields';
+import { StaleWarning } from './StaleWarning';
 import { SummaryField } from './SummaryField';
 import { TimeAgo } from './TimeAgo';
 
@@ -30,6 +36,8 @@ const PROVIDER_FIELDS: Array<[string, string]> = [
  */
 export function DriftSummary(props: {
   status: EntityGitopsStatus;
+  /** Sorted findings; critical, error and warning ones head the card. */
+  findings?: Finding[];
   onRefresh: () => void;
   refreshing: boolean;
   refreshError?: Error;
@@ -57,6 +65,11 @@ export function DriftSummary(props: {
       }
     >
       <div data-testid="pragmatic-gitops-drift-status">
+        {bannerFindings(props.findings ?? []).length > 0 && (
+          <Box mb={2}>
+            <FindingsBanner findings={props.findings ?? []} />
+          </Box>
+        )}
         <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
           <Box mr={2}>
             <DriftStatusChip status={drift.status} size="medium" />
@@ -68,12 +81,13 @@ export function DriftSummary(props: {
                 title={formatDateTime(drift.since)}
                 data-testid="pragmatic-gitops-drift-since"
               >
-                {statusSince(drift.status, drift.since)}
+                {statusSince(drift.status, drift.since, drift.trackedSince)}
               </Typography>
             </Box>
           )}
           {track && <TrackChip track={track} />}
         </Box>
+        <StaleWarning drift={drift} />
         {drift.reason && (
           <Box mb={2}>
             <Alert
@@ -90,9 +104,7 @@ export function DriftSummary(props: {
               <TimeAgo at={drift.checkedAt} />
             </SummaryField>
           )}
-          {drift.source && (
-            <SummaryField label="Live state from">{drift.source}</SummaryField>
-          )}
+          <SourceFields drift={drift} />
           {drift.observedAt && (
             <SummaryField label="Observed">
               <TimeAgo at={drift.observedAt} />

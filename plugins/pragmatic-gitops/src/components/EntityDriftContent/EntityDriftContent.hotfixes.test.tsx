@@ -112,11 +112,11 @@ describe('EntityDriftContent hotfixes', () => {
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
-    expect(alertApi.post).toHaveBeenCalledWith({
-      message: 'Recorded HF-12',
-      severity: 'success',
-      display: 'transient',
-    });
+    expect(
+      await screen.findByTestId('pragmatic-gitops-done-message'),
+    ).toHaveTextContent('Recorded HF-12');
+    // The deprecated app-wide AlertApi is not used.
+    expect(alertApi.post).not.toHaveBeenCalled();
     expect(recordHotfix).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: 'component:default/payments',

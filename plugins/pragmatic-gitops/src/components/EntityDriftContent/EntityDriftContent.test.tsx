@@ -83,7 +83,7 @@ describe('EntityDriftContent', () => {
     expect(transitions[0]).toHaveTextContent('Drifted');
     expect(transitions[0]).toHaveTextContent('from in sync · 3 days ago');
     expect(transitions[0]).toHaveTextContent('replicas');
-    expect(transitions[1]).toHaveTextContent('first seen · last week');
+    expect(transitions[1]).toHaveTextContent('tracking began · last week');
     expect(api.getEntityHistory).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',

@@ -90,15 +90,20 @@ export function EntityDriftContent() {
         <Grid item xs={12}>
           <DriftSummary
             status={status.value}
+            findings={findings}
             onRefresh={refresh}
             refreshing={refreshing}
             refreshError={refreshError}
             actions={
-              <RecordHotfixButton
-                entityRef={entityRef}
-                resources={resources}
-                onRecorded={onHotfixChanged}
-              />
+              // Without a valid track there is no Git to owe a back-port to.
+              track && (
+                <RecordHotfixButton
+                  entityRef={entityRef}
+                  resources={resources}
+                  track={track}
+                  onRecorded={onHotfixChanged}
+                />
+              )
             }
           />
         </Grid>
@@ -127,10 +132,10 @@ export function EntityDriftContent() {
         <Grid item xs={12}>
           <SecretRefsCard secretRefs={status.value.secretRefs ?? []} />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12}>
           <FindingsCard findings={findings} />
         </Grid>
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12}>
           <HistoryCard history={history} />
         </Grid>
       </Grid>

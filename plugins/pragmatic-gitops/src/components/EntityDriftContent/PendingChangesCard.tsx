@@ -9,20 +9,30 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { PendingChanges } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { readableColor } from '../../utils/contrast';
 
 const useStyles = makeStyles((theme: Theme) => ({
   mono: { fontFamily: 'monospace' },
   chip: { marginRight: theme.spacing(0.5) },
   create: {
-    color: theme.palette.success.dark,
+    color: readableColor(
+      theme.palette.success.dark,
+      theme.palette.background.paper,
+    ),
     borderColor: theme.palette.success.main,
   },
   update: {
-    color: theme.palette.warning.dark,
+    color: readableColor(
+      theme.palette.warning.dark,
+      theme.palette.background.paper,
+    ),
     borderColor: theme.palette.warning.main,
   },
   delete: {
-    color: theme.palette.error.dark,
+    color: readableColor(
+      theme.palette.error.dark,
+      theme.palette.background.paper,
+    ),
     borderColor: theme.palette.error.main,
   },
   other: {},

@@ -7,10 +7,20 @@ import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import { ResourceDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { ExplainedResourceDrift } from '../../api/types';
+import { ExplainedDifference, ExplainedResourceDrift } from '../../api/types';
 import { ResourceStatusChip } from '../DriftStatusChip';
 import { ExplainedByChip } from '../ExplainedByChip';
 import { DifferenceList } from './DifferenceList';
+import { SideLabels } from './ValueDiff';
+
+/**
+ * A Terraform `resource_drift` compares what Terraform last applied with
+ * the real infrastructure; there is no Git or live side.
+ */
+const TERRAFORM_DRIFT_LABELS: SideLabels = {
+  desired: 'Last applied',
+  live: 'Real infrastructure',
+};
 
 const useStyles = makeStyles(theme => ({
   row: { '& > *': { borderBottom: 'unset' } },
@@ -25,6 +35,16 @@ export function resourceName(resource: ResourceDrift): string {
   return resource.namespace
     ? `${resource.namespace}/${resource.name}`
     : resource.name;
+}
+
+/** True when an open hotfix explains the resource or every one of its differences. */
+export function isExplained(resource: ExplainedResourceDrift): boolean {
+  const differences: ExplainedDifference[] = resource.differences ?? [];
+  return (
+    Boolean(resource.explainedBy) ||
+    (differences.length > 0 &&
+      differences.every(difference => Boolean(difference.explainedBy)))
+  );
 }
 
 /** One resource of the table; expands to its differences. */
@@ -72,7 +92,10 @@ export function ResourceRow(props: {
         </TableCell>
         <TableCell>
           <span className={classes.chips}>
-            <ResourceStatusChip status={resource.status} />
+            <ResourceStatusChip
+              status={resource.status}
+              explained={isExplained(resource)}
+            />
             {resource.explainedBy && (
               <ExplainedByChip hotfixId={resource.explainedBy} />
             )}
@@ -87,7 +110,15 @@ export function ResourceRow(props: {
         <TableCell className={classes.details} colSpan={6}>
           <Collapse in={expanded} timeout="auto" unmountOnExit>
             <div data-testid="pragmatic-gitops-resource-details">
-              <DifferenceList differences={differences} ignored={ignored} />
+              <DifferenceList
+                differences={differences}
+                ignored={ignored}
+                labels={
+                  resource.apiVersion === 'terraform'
+                    ? TERRAFORM_DRIFT_LABELS
+                    : undefined
+                }
+              />
             </div>
           </Collapse>
         </TableCell>

@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { ExplainedResourceDrift } from '../../api/types';
-import { ResourceRow } from './ResourceRow';
+import { isExplained, ResourceRow } from './ResourceRow';
 
 const STATUS_ORDER: Record<string, number> = {
   drifted: 0,
@@ -16,13 +16,17 @@ const STATUS_ORDER: Record<string, number> = {
   'in-sync': 3,
 };
 
-/** Drifted, missing and extra resources first, then by kind and name. */
+/**
+ * Drifted, missing and extra resources first, unexplained before
+ * explained, then by kind and name.
+ */
 function sortResources(
   resources: ExplainedResourceDrift[],
 ): ExplainedResourceDrift[] {
   return [...resources].sort(
     (a, b) =>
       (STATUS_ORDER[a.status] ?? 4) - (STATUS_ORDER[b.status] ?? 4) ||
+      Number(isExplained(a)) - Number(isExplained(b)) ||
       a.kind.localeCompare(b.kind) ||
       (a.namespace ?? '').localeCompare(b.namespace ?? '') ||
       a.name.localeCompare(b.name),
@@ -48,7 +52,7 @@ export function ResourcesTable(props: { resources: ExplainedResourceDrift[] }) {
         ) : (
           <TableContainer>
             <Table size="small" aria-label="Resources">
-              <TableHead>
+              <TableHead style={{ whiteSpace: 'nowrap' }}>
                 <TableRow>
                   <TableCell padding="checkbox" />
                   <TableCell>Kind</TableCell>

@@ -18,7 +18,7 @@ const useStyles = makeStyles(theme => ({
 
 function label(status: StatusTransition['from']): string {
   if (!status) {
-    return 'first seen';
+    return 'tracking began';
   }
   return `from ${(
     DRIFT_STATUS_APPEARANCE[status]?.label ?? status

@@ -18,6 +18,8 @@ const useStyles = makeStyles(theme => ({
   warning: { color: theme.palette.warning.main },
   info: { color: theme.palette.info.main },
   icon: { minWidth: theme.spacing(5) },
+  // Findings name files and JSON pointers: long words wrap, never clip.
+  text: { overflowWrap: 'anywhere', minWidth: 0 },
 }));
 
 const SEVERITY_LABELS: Record<FindingSeverity, string> = {
@@ -60,6 +62,7 @@ export function FindingsList(props: { findings: Finding[] }) {
               />
             </ListItemIcon>
             <ListItemText
+              className={classes.text}
               primary={finding.message}
               secondary={describe(finding)}
             />

@@ -3,6 +3,7 @@ import ButtonBase from '@material-ui/core/ButtonBase';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { readableColor } from '../../utils/contrast';
 
 /** One count tile. */
 export type CountTile = {
@@ -33,8 +34,18 @@ const useStyles = makeStyles(theme => ({
   },
   selected: { borderColor: theme.palette.primary.main },
   count: { fontWeight: theme.typography.fontWeightBold as number },
-  error: { color: theme.palette.error.main },
-  warning: { color: theme.palette.warning.dark },
+  error: {
+    color: readableColor(
+      theme.palette.error.main,
+      theme.palette.background.paper,
+    ),
+  },
+  warning: {
+    color: readableColor(
+      theme.palette.warning.dark,
+      theme.palette.background.paper,
+    ),
+  },
 }));
 
 function TileContent(props: { tile: CountTile; selected: boolean }) {

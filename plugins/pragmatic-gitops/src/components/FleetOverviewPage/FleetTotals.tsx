@@ -32,7 +32,7 @@ function trackTiles(byTrack: Record<string, number>): CountTile[] {
 function statusTiles(byStatus: Record<string, number>): CountTile[] {
   return DRIFT_STATUSES.map(status => ({
     value: status,
-    label: <DriftStatusChip status={status} />,
+    label: <DriftStatusChip status={status} focusable={false} />,
     count: byStatus[status] ?? 0,
   }));
 }

@@ -66,12 +66,10 @@ describe('EntityHotfixesCard actions', () => {
       within(updated).getByRole('link', { name: 'Back-port' }),
     ).toHaveAttribute('href', PR);
     expect(api.listHotfixes).toHaveBeenCalledTimes(2);
-    expect(alertApi.post).toHaveBeenCalledWith(
-      expect.objectContaining({
-        message: 'HF-5 marked back-ported',
-        severity: 'success',
-      }),
-    );
+    expect(
+      await screen.findByTestId('pragmatic-gitops-done-message'),
+    ).toHaveTextContent('HF-5 marked back-ported');
+    expect(alertApi.post).not.toHaveBeenCalled();
   });
 
   it('shows a refused abandon in the dialog and keeps the hotfix open', async () => {

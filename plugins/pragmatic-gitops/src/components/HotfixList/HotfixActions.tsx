@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { pragmaticGitopsHotfixUpdatePermission } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { Hotfix } from '../../api/types';
@@ -17,10 +17,10 @@ type ActionName = 'backport' | 'abandon';
  */
 export function HotfixActions(props: {
   hotfix: Hotfix;
-  onChanged: (hotfix: Hotfix) => void;
+  /** `done` says what happened, for a success message. */
+  onChanged: (hotfix: Hotfix, done: string) => void;
 }) {
   const api = useApi(pragmaticGitopsApiRef);
-  const alertApi = useApi(alertApiRef);
   const [open, setOpen] = useState<ActionName>();
   const { id } = props.hotfix;
   const permission = pragmaticGitopsHotfixUpdatePermission.name;
@@ -80,13 +80,8 @@ export function HotfixActions(props: {
           action={actions[open]}
           onClose={() => setOpen(undefined)}
           onDone={hotfix => {
-            alertApi.post({
-              message: actions[open].done,
-              severity: 'success',
-              display: 'transient',
-            });
             setOpen(undefined);
-            props.onChanged(hotfix);
+            props.onChanged(hotfix, actions[open].done);
           }}
         />
       )}

@@ -26,7 +26,22 @@ const EVENT_LABELS: Record<HotfixEventType, string> = {
   reverted: 'Reverted by the controller',
   abandoned: 'Abandoned',
   'overdue-notified': 'Owners notified: back-port overdue',
+  acknowledged: 'Revert acknowledged',
 };
+
+/** How an event was detected, in words; unknown ways are shown as sent. */
+const VIA_WORDS: Record<string, string> = {
+  'git-match': 'Git now holds the live values of every field it touched',
+  'commit-trailer':
+    'a commit in the source repository names it in a Backport-Of trailer',
+  'live-reverted':
+    'live went back to the old Git values before any back-port: the controller undid the fix',
+};
+
+/** "Detected because …": the way an event was found, for people. */
+export function viaWords(via: string): string {
+  return VIA_WORDS[via] ?? via;
+}
 
 const DOT_COLORS: Partial<
   Record<HotfixEventType, 'primary' | 'secondary' | 'grey'>
@@ -56,8 +71,12 @@ function EventDetail(props: { event: HotfixEvent }) {
         </Typography>
       )}
       {via && (
-        <Typography variant="caption" className={classes.detail}>
-          via {via}
+        <Typography
+          variant="caption"
+          className={classes.detail}
+          data-testid="pragmatic-gitops-hotfix-event-via"
+        >
+          Detected because {viaWords(via)}.
         </Typography>
       )}
       {reason && (

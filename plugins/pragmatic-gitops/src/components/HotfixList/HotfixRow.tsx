@@ -45,7 +45,7 @@ export function hotfixAnchor(id: string): string {
  */
 export function HotfixRow(props: {
   hotfix: Hotfix;
-  onChanged: (hotfix: Hotfix) => void;
+  onChanged: (hotfix: Hotfix, done: string) => void;
 }) {
   const classes = useStyles();
   const [expanded, setExpanded] = useState(false);

@@ -11,9 +11,10 @@ import {
   InfoCard,
   InfoCardVariants,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { Hotfix } from '../../api/types';
+import { useDoneMessage } from '../DoneMessage';
+import { RetryableError } from '../RetryableError';
 import { HotfixBanners } from './HotfixBanners';
 import { HotfixRow } from './HotfixRow';
 import { isOpen } from './sortHotfixes';
@@ -46,6 +47,12 @@ export function HotfixesCard(props: {
   variant?: InfoCardVariants;
 }) {
   const { hotfixes, loading, error } = props.state;
+  const [doneMessage, showDone] = useDoneMessage();
+  // The message lives here: the row's buttons go once the hotfix is closed.
+  const onChanged = (hotfix: Hotfix, done: string) => {
+    showDone(done);
+    props.onChanged(hotfix);
+  };
   return (
     <InfoCard
       title="Hotfixes"
@@ -55,7 +62,7 @@ export function HotfixesCard(props: {
     >
       <div data-testid="pragmatic-gitops-hotfixes">
         {loading && !hotfixes && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <RetryableError error={error} onRetry={props.state.retry} />}
         {hotfixes && props.showBanners !== false && (
           <Box mb={2}>
             <HotfixBanners hotfixes={hotfixes} />
@@ -86,13 +93,14 @@ export function HotfixesCard(props: {
                   <HotfixRow
                     key={hotfix.id}
                     hotfix={hotfix}
-                    onChanged={props.onChanged}
+                    onChanged={onChanged}
                   />
                 ))}
               </TableBody>
             </Table>
           </TableContainer>
         )}
+        {doneMessage}
       </div>
     </InfoCard>
   );

@@ -1,11 +1,16 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import AlarmIcon from '@material-ui/icons/Alarm';
+import { readableColor } from '../../utils/contrast';
 import { formatDateTime, formatRelativeTime } from '../../utils/time';
 
 const useStyles = makeStyles(theme => ({
   badge: {
-    backgroundColor: theme.palette.error.main,
+    // Darkened until its white text reads at 4.5:1.
+    backgroundColor: readableColor(
+      theme.palette.error.main,
+      theme.palette.error.contrastText,
+    ),
     color: theme.palette.error.contrastText,
   },
   icon: { color: 'inherit' },

@@ -113,7 +113,13 @@ export function ChangesChecklist(props: {
                           color="primary"
                         />
                       }
-                      label={<code className={classes.mono}>{path.path}</code>}
+                      label={
+                        path.label ? (
+                          <span title={path.path}>{path.label}</span>
+                        ) : (
+                          <code className={classes.mono}>{path.path}</code>
+                        )
+                      }
                     />
                     {path.explainedBy && (
                       <Note>{`already explained by ${path.explainedBy}`}</Note>

@@ -1,19 +1,35 @@
-import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
 import AddIcon from '@material-ui/icons/Add';
-import { checkManualChange, ManualChange } from './changeItems';
+import { Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { ManualChange } from './changeItems';
 
-const EMPTY: ManualChange = { kind: '', namespace: '', name: '', paths: '' };
+/** An empty "add a resource by hand" row. */
+export const EMPTY_MANUAL_CHANGE: ManualChange = {
+  kind: '',
+  namespace: '',
+  name: '',
+  paths: '',
+};
 
-const FIELDS: Array<{
+/** Id of the first field of the row, to move focus to. */
+export const MANUAL_FIRST_FIELD_ID = 'pragmatic-gitops-hotfix-manual-kind';
+
+type Field = {
   field: keyof ManualChange;
   label: string;
   placeholder: string;
+  helperText?: string;
   width: number | string;
-}> = [
+};
+
+const PATHS_HELP =
+  'JSON pointers, comma-separated, e.g. /spec/replicas, /spec/template/spec/containers/0/image. Leave empty for the whole resource.';
+
+/** Kubernetes resources: kind, namespace, name and fields. */
+const KUBERNETES_FIELDS: Field[] = [
   { field: 'kind', label: 'Kind', placeholder: 'Deployment', width: 150 },
   {
     field: 'namespace',
@@ -25,32 +41,55 @@ const FIELDS: Array<{
   {
     field: 'paths',
     label: 'Fields (comma-separated)',
-    placeholder: '/spec/replicas, /spec/template/spec/containers/0/image',
+    placeholder: '/spec/replicas',
+    helperText: PATHS_HELP,
     width: '100%',
   },
 ];
 
+/** Terraform resources and migrations: no namespace, an address or id. */
+const IMPERATIVE_FIELDS: Field[] = [
+  {
+    field: 'kind',
+    label: 'Type',
+    placeholder: 'aws_db_instance, or migration',
+    width: 220,
+  },
+  {
+    field: 'name',
+    label: 'Address or migration id',
+    placeholder: 'aws_db_instance.payments or 0042_add_refunds',
+    width: 320,
+  },
+  {
+    field: 'paths',
+    label: 'Attributes (comma-separated)',
+    placeholder: '/instance_class',
+    helperText:
+      'JSON pointers into the resource’s attributes, comma-separated, e.g. /instance_class, /tags/env. Leave empty for the whole resource or a migration.',
+    width: '100%',
+  },
+];
+
+/** The fields that apply to an entity's track. */
+export function manualFields(track?: Track | null): Field[] {
+  return track === 'imperative' ? IMPERATIVE_FIELDS : KUBERNETES_FIELDS;
+}
+
 /**
  * Adds a resource that is not in the drift (a Terraform resource, a
- * database, something the controller already reverted): kind, namespace,
- * name and the changed fields as comma-separated JSON pointers.
+ * migration, something the controller already reverted). Controlled by the
+ * dialog, so a row filled in completely counts on submit without "Add".
  */
 export function ManualChangeForm(props: {
+  track?: Track | null;
+  value: ManualChange;
+  onChange: (change: ManualChange) => void;
+  problem?: string;
   disabled?: boolean;
-  onAdd: (change: ManualChange) => void;
+  onAdd: () => void;
 }) {
-  const [change, setChange] = useState<ManualChange>(EMPTY);
-  const [problem, setProblem] = useState<string>();
-
-  const add = () => {
-    const error = checkManualChange(change);
-    setProblem(error);
-    if (!error) {
-      props.onAdd(change);
-      setChange(EMPTY);
-    }
-  };
-
+  const { value, onChange } = props;
   return (
     <Box
       role="group"
@@ -60,33 +99,37 @@ export function ManualChangeForm(props: {
       <Box
         display="flex"
         flexWrap="wrap"
-        alignItems="center"
+        alignItems="flex-start"
         style={{ gap: 8 }}
       >
-        {FIELDS.map(({ field, label, placeholder, width }) => (
-          <TextField
-            key={field}
-            id={`pragmatic-gitops-hotfix-manual-${field}`}
-            label={label}
-            placeholder={placeholder}
-            size="small"
-            variant="outlined"
-            value={change[field]}
-            disabled={props.disabled}
-            onChange={e => setChange({ ...change, [field]: e.target.value })}
-            onKeyDown={e => {
-              if (e.key === 'Enter') {
-                // Enter adds the resource; it must not send the whole form.
-                e.preventDefault();
-                add();
-              }
-            }}
-            style={{ width }}
-          />
-        ))}
+        {manualFields(props.track).map(
+          ({ field, label, placeholder, helperText, width }) => (
+            <TextField
+              key={field}
+              id={`pragmatic-gitops-hotfix-manual-${field}`}
+              label={label}
+              placeholder={placeholder}
+              helperText={helperText}
+              size="small"
+              variant="outlined"
+              value={value[field]}
+              disabled={props.disabled}
+              error={Boolean(props.problem)}
+              onChange={e => onChange({ ...value, [field]: e.target.value })}
+              onKeyDown={e => {
+                if (e.key === 'Enter') {
+                  // Enter adds the resource; it must not send the whole form.
+                  e.preventDefault();
+                  props.onAdd();
+                }
+              }}
+              style={{ width }}
+            />
+          ),
+        )}
         <Button
           startIcon={<AddIcon />}
-          onClick={add}
+          onClick={props.onAdd}
           disabled={props.disabled}
           variant="outlined"
           size="small"
@@ -94,7 +137,14 @@ export function ManualChangeForm(props: {
           Add resource
         </Button>
       </Box>
-      {problem && <FormHelperText error>{problem}</FormHelperText>}
+      {props.problem && (
+        <FormHelperText
+          error
+          data-testid="pragmatic-gitops-manual-change-error"
+        >
+          {props.problem}
+        </FormHelperText>
+      )}
     </Box>
   );
 }

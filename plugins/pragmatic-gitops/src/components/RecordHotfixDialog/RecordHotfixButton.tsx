@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import BuildIcon from '@material-ui/icons/Build';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { Track } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { ExplainedResourceDrift, Hotfix } from '../../api/types';
+import { useDoneMessage } from '../DoneMessage';
 import { RecordHotfixDialog } from './RecordHotfixDialog';
 
 /**
@@ -13,9 +14,10 @@ import { RecordHotfixDialog } from './RecordHotfixDialog';
 export function RecordHotfixButton(props: {
   entityRef: string;
   resources: ExplainedResourceDrift[];
+  track?: Track | null;
   onRecorded: (hotfix: Hotfix) => void;
 }) {
-  const alertApi = useApi(alertApiRef);
+  const [doneMessage, showDone] = useDoneMessage();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -31,18 +33,16 @@ export function RecordHotfixButton(props: {
         <RecordHotfixDialog
           entityRef={props.entityRef}
           resources={props.resources}
+          track={props.track}
           onClose={() => setOpen(false)}
           onRecorded={hotfix => {
             setOpen(false);
-            alertApi.post({
-              message: `Recorded ${hotfix.id}`,
-              severity: 'success',
-              display: 'transient',
-            });
+            showDone(`Recorded ${hotfix.id}`);
             props.onRecorded(hotfix);
           }}
         />
       )}
+      {doneMessage}
     </>
   );
 }

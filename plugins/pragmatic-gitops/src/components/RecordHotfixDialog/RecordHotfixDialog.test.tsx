@@ -64,7 +64,10 @@ async function fill(
   await userEvent.paste(text);
 }
 
-async function renderDialog(recordHotfix: (...args: any[]) => Promise<Hotfix>) {
+async function renderDialog(
+  recordHotfix: (...args: any[]) => Promise<Hotfix>,
+  track?: 'imperative',
+) {
   const api = mockPragmaticGitopsApi({ recordHotfix });
   const onRecorded = jest.fn();
   const onClose = jest.fn();
@@ -73,6 +76,7 @@ async function renderDialog(recordHotfix: (...args: any[]) => Promise<Hotfix>) {
       <RecordHotfixDialog
         entityRef="component:default/payments"
         resources={resources}
+        track={track}
         onClose={onClose}
         onRecorded={onRecorded}
       />
@@ -281,5 +285,68 @@ describe('RecordHotfixDialog', () => {
 
     await waitFor(() => expect(onRecorded).toHaveBeenCalledTimes(1));
     expect(recordHotfix).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts a hand-filled row on submit without "Add resource"', async () => {
+    const recordHotfix = jest.fn(() => Promise.resolve(recorded));
+    await renderDialog(recordHotfix);
+    await fill(/^Title/, 'Raise memory limit');
+    // Nothing from the drift: only the row typed in by hand.
+    await userEvent.click(checkbox('Deployment payments/payments-api'));
+    const manual = screen.getByTestId('pragmatic-gitops-hotfix-manual-change');
+    await fill('Kind', 'Deployment', within(manual));
+    await fill('Namespace', 'payments', within(manual));
+    await fill('Name', 'checkout-web', within(manual));
+    await fill(
+      /^Fields/,
+      '/spec/template/spec/containers/0/resources/limits/memory',
+      within(manual),
+    );
+    await submit();
+
+    await waitFor(() => expect(recordHotfix).toHaveBeenCalledTimes(1));
+    expect(recordHotfix).toHaveBeenCalledWith(
+      expect.objectContaining({
+        changes: [
+          {
+            kind: 'Deployment',
+            namespace: 'payments',
+            name: 'checkout-web',
+            paths: ['/spec/template/spec/containers/0/resources/limits/memory'],
+          },
+        ],
+      }),
+      expect.anything(),
+    );
+  });
+
+  it('moves focus to the first invalid field after a failed submit', async () => {
+    await renderDialog(jest.fn());
+    await fill(/^Incident link/, 'ftp://x');
+    await submit();
+    expect(screen.getByLabelText(/^Title/)).toHaveFocus();
+
+    await fill(/^Title/, 'Scale up');
+    await submit();
+    expect(screen.getByLabelText(/^Incident link/)).toHaveFocus();
+  });
+
+  it('shows the field format as help text, with an example', async () => {
+    await renderDialog(jest.fn());
+    const manual = screen.getByTestId('pragmatic-gitops-hotfix-manual-change');
+    expect(manual).toHaveTextContent(
+      'JSON pointers, comma-separated, e.g. /spec/replicas',
+    );
+  });
+
+  it('asks an imperative entity for an address, not a namespace', async () => {
+    await renderDialog(jest.fn(), 'imperative');
+    const manual = screen.getByTestId('pragmatic-gitops-hotfix-manual-change');
+    expect(
+      within(manual).getByLabelText('Address or migration id'),
+    ).toBeInTheDocument();
+    expect(
+      within(manual).queryByLabelText('Namespace'),
+    ).not.toBeInTheDocument();
   });
 });

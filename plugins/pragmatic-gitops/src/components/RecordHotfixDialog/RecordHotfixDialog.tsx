@@ -1,4 +1,4 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -12,13 +12,19 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
-import { pragmaticGitopsHotfixCreatePermission } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  pragmaticGitopsHotfixCreatePermission,
+  Track,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { ExplainedResourceDrift, Hotfix } from '../../api/types';
 import { describeApiError } from '../../utils/apiErrorMessage';
 import {
   addManualChange,
+  checkManualChange,
+  isEmptyManualChange,
   itemsFromDrift,
+  ManualChange,
   removeItem,
   toggleItem,
   togglePath,
@@ -32,7 +38,27 @@ import {
   validateHotfixForm,
 } from './hotfixForm';
 import { newIdempotencyKey } from './idempotencyKey';
-import { ManualChangeForm } from './ManualChangeForm';
+import {
+  EMPTY_MANUAL_CHANGE,
+  MANUAL_FIRST_FIELD_ID,
+  ManualChangeForm,
+} from './ManualChangeForm';
+
+/** Fields in the order they are shown: focus goes to the first bad one. */
+const FIELD_ORDER: Array<keyof HotfixFormErrors | 'manual'> = [
+  'title',
+  'incidentUrl',
+  'appliedAt',
+  'description',
+  'manual',
+  'changes',
+];
+
+function fieldId(name: keyof HotfixFormErrors | 'manual'): string {
+  return name === 'manual' || name === 'changes'
+    ? MANUAL_FIRST_FIELD_ID
+    : `pragmatic-gitops-hotfix-${name}`;
+}
 
 /** The longest values the backend accepts. */
 const MAX_LENGTHS: Record<keyof HotfixForm, number | undefined> = {
@@ -48,6 +74,8 @@ export interface RecordHotfixDialogProps {
   entityRef: string;
   /** The entity's resources; those not in sync prefill "what was changed". */
   resources: ExplainedResourceDrift[];
+  /** The entity's track: Terraform and migration entities are asked for an address, not a namespace. */
+  track?: Track | null;
   onClose: () => void;
   onRecorded: (hotfix: Hotfix) => void;
 }
@@ -65,6 +93,26 @@ export function RecordHotfixDialog(props: RecordHotfixDialogProps) {
   const [form, setForm] = useState<HotfixForm>(() => emptyHotfixForm());
   const [items, setItems] = useState(() => itemsFromDrift(props.resources));
   const [errors, setErrors] = useState<HotfixFormErrors>({});
+  const [manual, setManual] = useState<ManualChange>(EMPTY_MANUAL_CHANGE);
+  const [manualProblem, setManualProblem] = useState<string>();
+  // Bumped on every failed submit, so focus moves even to the same field.
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const firstInvalid = useRef<string>();
+
+  useEffect(() => {
+    if (failedSubmits > 0 && firstInvalid.current) {
+      document.getElementById(firstInvalid.current)?.focus();
+    }
+  }, [failedSubmits]);
+
+  const addManual = () => {
+    const problem = checkManualChange(manual);
+    setManualProblem(problem);
+    if (!problem) {
+      setItems(addManualChange(items, manual));
+      setManual(EMPTY_MANUAL_CHANGE);
+    }
+  };
   const [failure, setFailure] = useState<Error>();
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
@@ -87,9 +135,26 @@ export function RecordHotfixDialog(props: RecordHotfixDialogProps) {
     if (inFlight.current) {
       return;
     }
-    const problems = validateHotfixForm(form, items);
+    // A row filled in but not added counts, as the user expects.
+    const manualError = isEmptyManualChange(manual)
+      ? undefined
+      : checkManualChange(manual);
+    setManualProblem(manualError);
+    let changes = items;
+    if (!isEmptyManualChange(manual) && !manualError) {
+      changes = addManualChange(items, manual);
+      setItems(changes);
+      setManual(EMPTY_MANUAL_CHANGE);
+    }
+    const problems = validateHotfixForm(form, changes);
+    if (manualError) delete problems.changes;
     setErrors(problems);
-    if (Object.keys(problems).length > 0) {
+    const bad = FIELD_ORDER.find(name =>
+      name === 'manual' ? Boolean(manualError) : Boolean(problems[name]),
+    );
+    if (bad) {
+      firstInvalid.current = fieldId(bad);
+      setFailedSubmits(count => count + 1);
       return;
     }
     inFlight.current = true;
@@ -97,7 +162,7 @@ export function RecordHotfixDialog(props: RecordHotfixDialogProps) {
     setFailure(undefined);
     try {
       const hotfix = await api.recordHotfix(
-        toRecordHotfixInput(props.entityRef, form, items),
+        toRecordHotfixInput(props.entityRef, form, changes),
         { idempotencyKey },
       );
       props.onRecorded(hotfix);
@@ -182,8 +247,12 @@ export function RecordHotfixDialog(props: RecordHotfixDialogProps) {
             )}
             <Box mt={2}>
               <ManualChangeForm
+                track={props.track}
+                value={manual}
+                onChange={setManual}
+                problem={manualProblem}
                 disabled={submitting}
-                onAdd={change => setItems(addManualChange(items, change))}
+                onAdd={addManual}
               />
             </Box>
           </Box>

@@ -1,8 +1,11 @@
 import { ExplainedResourceDrift, HotfixChange } from '../../api/types';
+import { addedEntryName } from '../../utils/differenceName';
 
 /** One field of a resource that a hotfix may have changed. */
 export type ChangePath = {
   path: string;
+  /** A person's name for it, e.g. `env FEATURE_FAST_REFUNDS added`. */
+  label?: string;
   selected: boolean;
   /** The hotfix that already explains this difference, if any. */
   explainedBy?: string;
@@ -50,8 +53,10 @@ export function itemsFromDrift(
       for (const difference of resource.differences ?? []) {
         if (!seen.has(difference.path)) {
           seen.add(difference.path);
+          const label = addedEntryName(difference);
           paths.push({
             path: difference.path,
+            ...(label ? { label } : {}),
             selected: !difference.explainedBy && !resource.explainedBy,
             explainedBy: difference.explainedBy,
           });
@@ -108,6 +113,11 @@ export function splitPaths(text: string): string[] {
     .split(',')
     .map(path => path.trim())
     .filter(Boolean);
+}
+
+/** True when nothing is typed into the row. */
+export function isEmptyManualChange(change: ManualChange): boolean {
+  return Object.values(change).every(value => !value.trim());
 }
 
 /** What is wrong with a resource typed in by hand, if anything. */

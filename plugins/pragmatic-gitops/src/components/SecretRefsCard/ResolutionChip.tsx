@@ -1,22 +1,32 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { SecretRefResolution } from '../../api/types';
+import { SecretRef, SecretRefResolution } from '../../api/types';
+import { readableColor } from '../../utils/contrast';
 import { formatDateTime, formatRelativeTime } from '../../utils/time';
 
 type Tone = 'success' | 'error' | 'warning' | 'neutral';
 
 const useStyles = makeStyles((theme: Theme) => ({
   success: {
-    color: theme.palette.success.dark,
+    color: readableColor(
+      theme.palette.success.dark,
+      theme.palette.background.paper,
+    ),
     borderColor: theme.palette.success.main,
   },
   error: {
-    color: theme.palette.error.dark,
+    color: readableColor(
+      theme.palette.error.dark,
+      theme.palette.background.paper,
+    ),
     borderColor: theme.palette.error.main,
   },
   warning: {
-    color: theme.palette.warning.dark,
+    color: readableColor(
+      theme.palette.warning.dark,
+      theme.palette.background.paper,
+    ),
     borderColor: theme.palette.warning.main,
   },
   neutral: {
@@ -54,38 +64,60 @@ function label(resolution: SecretRefResolution): string {
 }
 
 /**
+ * True for a reference produced by a plain `Secret` committed to Git: it
+ * "exists" only because its value sits in Git, which is the finding.
+ */
+export function isPlaintextInGit(ref: Pick<SecretRef, 'declaredBy'>): boolean {
+  return ref.declaredBy?.kind === 'Secret';
+}
+
+/**
  * What the secret store's metadata said about a reference, as a chip:
  * exists (green, with its version), missing (red), unchecked (grey), or a
  * failed check (amber). The reason, or what the status means, shows in a
  * tooltip. Only metadata: a secret's value is never read.
  */
-export function ResolutionChip(props: { resolution: SecretRefResolution }) {
+export function ResolutionChip(props: {
+  resolution: SecretRefResolution;
+  /** A plain Secret in Git: red "plaintext in Git", never a green "exists". */
+  plaintextInGit?: boolean;
+}) {
   const classes = useStyles();
-  const { resolution } = props;
-  const tone = LOOKS[resolution.status]?.tone ?? 'neutral';
-  const hint = resolution.reason ?? DEFAULT_HINTS[resolution.status] ?? '';
+  const { resolution, plaintextInGit } = props;
+  const tone = plaintextInGit
+    ? 'error'
+    : LOOKS[resolution.status]?.tone ?? 'neutral';
+  const hint = plaintextInGit
+    ? `${
+        resolution.reason ?? 'Declared in Git'
+      }: its value is committed in plain text. Move it to a secret manager and reference it.`
+    : resolution.reason ?? DEFAULT_HINTS[resolution.status] ?? '';
   return (
     <Tooltip title={hint}>
       <span data-testid="pragmatic-gitops-secret-resolution-cell">
         <Chip
+          // Focusable, so the explanation is reachable by keyboard too.
+          tabIndex={0}
           size="small"
           variant="outlined"
           className={classes[tone]}
-          label={label(resolution)}
+          label={plaintextInGit ? 'plaintext in Git' : label(resolution)}
           data-testid="pragmatic-gitops-secret-resolution"
-          data-status={resolution.status}
+          data-status={plaintextInGit ? 'plaintext-in-git' : resolution.status}
         />
-        {resolution.status === 'exists' && resolution.updatedAt && (
-          <div>
-            <time
-              dateTime={resolution.updatedAt}
-              title={formatDateTime(resolution.updatedAt)}
-              style={{ fontSize: '0.75rem' }}
-            >
-              updated {formatRelativeTime(resolution.updatedAt)}
-            </time>
-          </div>
-        )}
+        {!plaintextInGit &&
+          resolution.status === 'exists' &&
+          resolution.updatedAt && (
+            <div>
+              <time
+                dateTime={resolution.updatedAt}
+                title={formatDateTime(resolution.updatedAt)}
+                style={{ fontSize: '0.75rem' }}
+              >
+                updated {formatRelativeTime(resolution.updatedAt)}
+              </time>
+            </div>
+          )}
       </span>
     </Tooltip>
   );

@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { SecretRef, SecretRefUsage } from '../../api/types';
-import { ResolutionChip } from './ResolutionChip';
+import { isPlaintextInGit, ResolutionChip } from './ResolutionChip';
 
 const useStyles = makeStyles(theme => ({
   mono: { fontFamily: 'monospace', wordBreak: 'break-all' },
@@ -93,7 +93,10 @@ export function SecretRefsTable(props: { secretRefs: SecretRef[] }) {
                 </TableCell>
                 <TableCell>
                   {ref.resolution ? (
-                    <ResolutionChip resolution={ref.resolution} />
+                    <ResolutionChip
+                      resolution={ref.resolution}
+                      plaintextInGit={isPlaintextInGit(ref)}
+                    />
                   ) : (
                     <Muted>—</Muted>
                   )}

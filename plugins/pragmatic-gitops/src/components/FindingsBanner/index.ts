@@ -1,0 +1,1 @@
+export { FindingsBanner, bannerFindings } from './FindingsBanner';
