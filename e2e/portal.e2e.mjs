@@ -1,6 +1,7 @@
 // End-to-end test: starts the portal the README's way (`yarn start`), signs in
 // as guest in Debian's Chromium and checks what a user sees on entity pages.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,9 @@ const BACKEND = 'http://localhost:7007';
 const STARTUP_TIMEOUT_MS = 6 * 60_000;
 // The portal's own output goes to a file, shown when something fails.
 const PORTAL_LOG = 'e2e/portal.log';
+// A static token for this run only, so the tests can push observations the
+// way an agent does (service credentials).
+const AGENT_TOKEN = randomBytes(24).toString('hex');
 
 let portal;
 let browser;
@@ -47,7 +51,16 @@ before(async () => {
   portal = spawn('yarn', ['start'], {
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...process.env, BROWSER: 'none' },
+    env: {
+      ...process.env,
+      BROWSER: 'none',
+      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+        {
+          type: 'static',
+          options: { token: AGENT_TOKEN, subject: 'e2e-agent' },
+        },
+      ]),
+    },
   });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   try {
@@ -229,6 +242,49 @@ describe('demo portal', () => {
       .waitFor();
     await page.screenshot({
       path: 'e2e/screenshots/legacy-reports.png',
+      fullPage: true,
+    });
+  });
+});
+
+describe('catalog table and live updates', () => {
+  /** Pushes an observation as an agent does; returns the recomputed status. */
+  async function pushObservation(body) {
+    const res = await fetch(`${BACKEND}/api/pragmatic-gitops/observations`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${AGENT_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ ...body, observedAt: new Date().toISOString() }),
+    });
+    assert.equal(res.status, 202, await res.clone().text());
+    return res.json();
+  }
+
+  it('shows track and drift status columns in the catalog and filters by them', async () => {
+    await page.goto(`${APP}/catalog?filters[kind]=component&filters[user]=all`);
+    const table = page.getByRole('table');
+    const row = name => table.getByRole('row').filter({ hasText: name });
+    await row('Edge CDN').getByText('Pending').waitFor();
+    await row('Edge CDN').getByText('Imperative').waitFor();
+    await row('Payments database').getByText('Operator-managed').waitFor();
+
+    await page
+      .getByTestId('pragmatic-gitops-picker-status')
+      .selectOption('pending');
+    await row('Checkout web').waitFor({ state: 'detached' });
+    await row('Edge CDN').waitFor();
+    assert.match(page.url(), /status%3Apending|status:pending/);
+
+    await page.getByTestId('pragmatic-gitops-picker-status').selectOption('');
+    await page
+      .getByTestId('pragmatic-gitops-picker-track')
+      .selectOption('operator');
+    await row('Payments database').waitFor();
+    await row('Edge CDN').waitFor({ state: 'detached' });
+    await page.screenshot({
+      path: 'docs/screenshots/catalog-gitops-columns.png',
       fullPage: true,
     });
   });

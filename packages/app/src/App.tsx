@@ -6,6 +6,10 @@ import {
   catalogPlugin,
 } from '@backstage/plugin-catalog';
 import {
+  catalogColumns,
+  catalogFilters,
+} from './components/catalog/catalogIndexPage';
+import {
   CatalogImportPage,
   catalogImportPlugin,
 } from '@backstage/plugin-catalog-import';
@@ -66,7 +70,12 @@ const app = createApp({
 const routes = (
   <FlatRoutes>
     <Route path="/" element={<Navigate to="catalog" />} />
-    <Route path="/catalog" element={<CatalogIndexPage />} />
+    <Route
+      path="/catalog"
+      element={
+        <CatalogIndexPage columns={catalogColumns} filters={catalogFilters} />
+      }
+    />
     <Route
       path="/catalog/:namespace/:kind/:name"
       element={<CatalogEntityPage />}

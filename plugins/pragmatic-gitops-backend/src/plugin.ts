@@ -23,6 +23,7 @@ import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
+import { EntityStatusSummaries } from './service/EntityStatusSummaries';
 import { ObservationService } from './service/ObservationService';
 import { ReadableEntities } from './service/ReadableEntities';
 
@@ -150,17 +151,19 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           },
         });
 
+        const overview = new OverviewStore(db);
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             db,
             entityStatus,
+            summaries: new EntityStatusSummaries({ catalog, overview }),
             observations: new ObservationService({
               observations: observationStore,
               entityStatus,
             }),
-            overview: new OverviewStore(db),
+            overview,
             hotfixes,
             readableEntities: new ReadableEntities(catalog, deps.permissions),
             logger,

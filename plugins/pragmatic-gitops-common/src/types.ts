@@ -153,3 +153,26 @@ export type Overview = {
   items: OverviewItem[];
   totalItems: number;
 };
+
+/**
+ * Track and drift status of one entity without the detail: what a catalog
+ * table row shows. `since` is missing for entities never scanned.
+ *
+ * @public
+ */
+export type EntityStatusSummary = Pick<
+  OverviewItem,
+  'entityRef' | 'track' | 'status' | 'reason'
+> &
+  Partial<Pick<OverviewItem, 'since'>>;
+
+/**
+ * Response of `POST /entities/by-refs`: one item per requested ref, in
+ * request order; `null` for an entity the caller may not read or the
+ * catalog does not know.
+ *
+ * @public
+ */
+export type EntityStatusesByRefs = {
+  items: Array<EntityStatusSummary | null>;
+};

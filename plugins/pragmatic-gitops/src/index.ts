@@ -23,4 +23,11 @@ export type { EntitySecretRefsCardProps } from './components/SecretRefsCard';
 export { DriftStatusChip } from './components/DriftStatusChip';
 export type { DriftStatusChipProps } from './components/DriftStatusChip';
 export { isPragmaticGitopsAvailable } from './conditions';
+export { createGitopsColumns } from './components/CatalogGitopsColumns';
+export type { EntityRow } from './components/CatalogGitopsColumns';
+export {
+  EntityGitopsPicker,
+  EntityGitopsFilter,
+} from './components/EntityGitopsPicker';
+export type { EntityGitopsFilters } from './components/EntityGitopsPicker';
 export * from './api';

@@ -2,9 +2,11 @@ import { Knex } from 'knex';
 import { whereKeyIn } from './whereKeyIn';
 import {
   DriftStatus,
+  EntityStatusSummary,
   FleetOverview,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { entityKey } from './EntityStatusStore';
 
 export type OverviewFilter = {
   track?: Track;
@@ -76,6 +78,33 @@ export class OverviewStore {
     return query;
   }
 
+  /**
+   * Stored summaries of the given entities in one query, keyed by the
+   * stored (lower-cased) entity ref; entities never scanned are missing.
+   */
+  async summaries(
+    entityRefs: string[],
+  ): Promise<Map<string, EntityStatusSummary>> {
+    const rows =
+      entityRefs.length === 0
+        ? []
+        : await this.db('entity_status')
+            .whereIn('entity_ref', entityRefs.map(entityKey))
+            .select('entity_ref', 'track', 'status', 'reason', 'since');
+    return new Map(
+      rows.map(row => [
+        row.entity_ref,
+        {
+          entityRef: row.entity_ref,
+          track: row.track ?? null,
+          status: row.status,
+          ...(row.reason ? { reason: row.reason } : {}),
+          since: isoDate(row.since),
+        },
+      ]),
+    );
+  }
+
   async overview(filter: OverviewFilter): Promise<FleetOverview> {
     const scoped = () => this.scoped(filter);
     const filtered = () => {
@@ -137,11 +166,13 @@ export class OverviewStore {
         track: row.track ?? null,
         status: row.status,
         ...(row.reason ? { reason: row.reason } : {}),
-        since: (row.since instanceof Date
-          ? row.since
-          : new Date(row.since)
-        ).toISOString(),
+        since: isoDate(row.since),
       })),
     };
   }
+}
+
+/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */
+function isoDate(value: Date | string | number): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }

@@ -8,6 +8,7 @@ import { OverviewStore } from '../database/OverviewStore';
 import { normalizeOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
+import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { InputError } from '@backstage/errors';
 import { HotfixService } from '../ledger';
@@ -20,6 +21,7 @@ export type RouterOptions = {
   auditor: AuditorService;
   db: Knex;
   entityStatus: EntityStatusService;
+  summaries: EntityStatusSummaries;
   observations: ObservationService;
   overview: OverviewStore;
   hotfixes: HotfixService;
@@ -38,6 +40,7 @@ export async function createRouter(options: RouterOptions) {
     auditor,
     db,
     entityStatus,
+    summaries,
     observations,
     overview,
     hotfixes,
@@ -49,6 +52,15 @@ export async function createRouter(options: RouterOptions) {
   router.get('/health', async (_req, res) => {
     await db.raw('select 1');
     res.json({ status: 'ok' });
+  });
+
+  router.post('/entities/by-refs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({
+      items: await summaries.byRefs(req.body.entityRefs, credentials),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

@@ -2,6 +2,7 @@ import { PragmaticGitopsApi } from '../api/PragmaticGitopsApi';
 
 const METHODS = [
   'getEntityStatus',
+  'getEntityStatusesByRefs',
   'getEntityHistory',
   'refreshEntity',
   'getOverview',

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DriftStatus,
+  EntityStatusesByRefs,
   StatusTransition,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -55,6 +56,13 @@ export interface PragmaticGitopsApi {
    * one entity.
    */
   getEntityStatus(entityRef: CompoundEntityRef): Promise<EntityGitopsDetails>;
+
+  /**
+   * Track and drift status of many entities in one request (at most 500),
+   * e.g. a page of the catalog table: one item per ref in request order,
+   * `null` for an entity the user may not read or the catalog does not know.
+   */
+  getEntityStatusesByRefs(entityRefs: string[]): Promise<EntityStatusesByRefs>;
 
   /** Status changes of one entity, oldest first. */
   getEntityHistory(entityRef: CompoundEntityRef): Promise<EntityHistory>;

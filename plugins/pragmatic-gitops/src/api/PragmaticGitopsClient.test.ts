@@ -238,3 +238,35 @@ describe('PragmaticGitopsClient', () => {
     });
   });
 });
+
+describe('PragmaticGitopsClient.getEntityStatusesByRefs', () => {
+  it('POSTs every ref in one request and returns the items in order', async () => {
+    const answer = {
+      items: [
+        {
+          entityRef: 'component:default/payments',
+          track: 'declarative',
+          status: 'drifted',
+          since: '2026-01-02T00:00:00.000Z',
+        },
+        null,
+      ],
+    };
+    const { client, fetchApi } = createClient(jsonResponse(200, answer));
+
+    await expect(
+      client.getEntityStatusesByRefs([
+        'component:default/payments',
+        'component:default/secret',
+      ]),
+    ).resolves.toEqual(answer);
+
+    expect(fetchApi.fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchApi.fetch.mock.calls[0];
+    expect(url).toBe(`${BASE_URL}/entities/by-refs`);
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body)).toEqual({
+      entityRefs: ['component:default/payments', 'component:default/secret'],
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { EntityStatusesByRefs } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   EntityHistory,
   OverviewQuery,
@@ -90,6 +91,14 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
     entityRef: CompoundEntityRef,
   ): Promise<EntityGitopsDetails> {
     return this.request<EntityGitopsDetails>('GET', entityPath(entityRef));
+  }
+
+  async getEntityStatusesByRefs(
+    entityRefs: string[],
+  ): Promise<EntityStatusesByRefs> {
+    return this.request<EntityStatusesByRefs>('POST', '/entities/by-refs', {
+      body: { entityRefs },
+    });
   }
 
   async getEntityHistory(entityRef: CompoundEntityRef): Promise<EntityHistory> {

@@ -8,6 +8,8 @@ export { PragmaticGitopsClient } from './PragmaticGitopsClient';
 export { HOTFIX_STATUSES } from './types';
 export type {
   EntityGitopsDetails,
+  EntityStatusSummary,
+  EntityStatusesByRefs,
   ExplainedDifference,
   ExplainedEntityDrift,
   ExplainedResourceDrift,

@@ -20,4 +20,6 @@ export type {
   HotfixTotals,
   FindingTotals,
   FleetOverview,
+  EntityStatusSummary,
+  EntityStatusesByRefs,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';

@@ -562,6 +562,37 @@ export const spec = {
           },
         },
       },
+      EntityStatusSummary: {
+        type: 'object',
+        description:
+          'Track and drift status of one entity, without the detail: what a catalog table row shows.',
+        required: ['entityRef', 'track', 'status'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          track: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Track',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          status: {
+            $ref: '#/components/schemas/DriftStatus',
+          },
+          reason: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
       EntityGitopsStatus: {
         type: 'object',
         required: ['entityRef', 'track', 'drift', 'findings'],
@@ -908,6 +939,68 @@ export const spec = {
                     status: {
                       type: 'string',
                       enum: ['ok'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/by-refs': {
+      post: {
+        operationId: 'GetEntityStatusesByRefs',
+        description:
+          "Track and drift status of many entities at once, e.g. one page of the catalog table. Entities are read from the catalog with the caller's credentials, so catalog.entity.read applies to each: an entity the caller may not read, or that the catalog does not know, gives null. Answered from stored summaries; nothing is scanned.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRefs'],
+                properties: {
+                  entityRefs: {
+                    type: 'array',
+                    maxItems: 500,
+                    description:
+                      'Full entity refs, e.g. component:default/payments.',
+                    items: {
+                      type: 'string',
+                      minLength: 1,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One item per requested ref, in request order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/EntityStatusSummary',
+                          },
+                          {
+                            type: 'null',
+                          },
+                        ],
+                      },
                     },
                   },
                 },

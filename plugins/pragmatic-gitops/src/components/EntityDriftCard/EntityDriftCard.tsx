@@ -17,6 +17,7 @@ import { bannerFindings, FindingsBanner } from '../FindingsBanner';
 import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { formatDateTime } from '../../utils/time';
 import { driftCounts } from './driftCounts';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** @public */
 export interface EntityDriftCardProps {
@@ -42,6 +43,7 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
     () => api.getEntityStatus({ kind, namespace, name }),
     [api, kind, namespace, name],
   );
+  useEntityStatusSignal(entity, status.retry);
   const drift = status.value?.drift;
   const counts = drift && driftCounts(drift);
   const annotations = entity.metadata.annotations;

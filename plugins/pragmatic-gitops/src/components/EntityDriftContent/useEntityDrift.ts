@@ -8,6 +8,7 @@ import {
   EntityHistory,
   pragmaticGitopsApiRef,
 } from '../../api';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** What the GitOps tab knows about its entity, and how to refresh it. */
 export type EntityDriftState = {
@@ -54,6 +55,13 @@ export function useEntityDrift(entity: Entity): EntityDriftState {
     return next;
   }, [api, kind, namespace, name, reloadHistory]);
 
+  const reload = () => {
+    setRefreshed(undefined);
+    reloadStatus();
+    reloadHistory();
+  };
+  useEntityStatusSignal(entity, reload);
+
   return {
     status: {
       value: refreshed ?? status.value,
@@ -70,11 +78,7 @@ export function useEntityDrift(entity: Entity): EntityDriftState {
         // The error is kept in refreshState and shown inline.
       });
     },
-    reload: () => {
-      setRefreshed(undefined);
-      reloadStatus();
-      reloadHistory();
-    },
+    reload,
     refreshing: refreshState.loading,
     refreshError: refreshState.error,
   };

@@ -20,6 +20,7 @@ import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { FindingsList } from './FindingsList';
 import { mergeFindings } from './mergeFindings';
 import { TrackSummary } from './TrackSummary';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** @public */
 export interface EntityTrackCardProps {
@@ -50,6 +51,7 @@ export function EntityTrackCard(props: EntityTrackCardProps) {
     () => api.getEntityStatus({ kind, namespace, name }),
     [api, kind, namespace, name],
   );
+  useEntityStatusSignal(entity, status.retry);
 
   const findings = mergeFindings({
     annotationProblems: problems,

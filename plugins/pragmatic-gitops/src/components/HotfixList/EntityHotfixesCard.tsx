@@ -5,6 +5,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { HotfixesCard } from './HotfixesCard';
 import { useEntityHotfixes } from './useEntityHotfixes';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** @public */
 export interface EntityHotfixesCardProps {
@@ -21,6 +22,8 @@ export interface EntityHotfixesCardProps {
 export function EntityHotfixesCard(props: EntityHotfixesCardProps) {
   const { entity } = useEntity();
   const state = useEntityHotfixes(stringifyEntityRef(entity));
+  // A status change may be a hotfix reverted, back-ported or recorded.
+  useEntityStatusSignal(entity, state.retry);
   return (
     <HotfixesCard
       state={state}

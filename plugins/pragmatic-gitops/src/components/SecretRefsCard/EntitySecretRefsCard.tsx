@@ -10,6 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { SecretRefsCard } from './SecretRefsCard';
+import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
 /** @public */
 export interface EntitySecretRefsCardProps {
@@ -34,6 +35,7 @@ export function EntitySecretRefsCard(props: EntitySecretRefsCardProps) {
     () => api.getEntityStatus({ kind, namespace, name }),
     [api, kind, namespace, name],
   );
+  useEntityStatusSignal(entity, status.retry);
   return (
     <SecretRefsCard
       variant={props.variant}

@@ -1,0 +1,2 @@
+export { createGitopsColumns } from './createGitopsColumns';
+export type { EntityRow } from './createGitopsColumns';

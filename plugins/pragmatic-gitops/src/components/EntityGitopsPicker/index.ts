@@ -1,0 +1,3 @@
+export { EntityGitopsPicker } from './EntityGitopsPicker';
+export type { EntityGitopsFilters } from './EntityGitopsPicker';
+export { EntityGitopsFilter } from './EntityGitopsFilter';
