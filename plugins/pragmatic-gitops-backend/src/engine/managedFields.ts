@@ -36,7 +36,10 @@ function keyFieldEqual(
   return looseScalarEqual(expected, actual);
 }
 
-export function itemMatcher(name: string, node: JsonObject): ItemMatcher | undefined {
+export function itemMatcher(
+  name: string,
+  node: JsonObject,
+): ItemMatcher | undefined {
   if (name.startsWith('k:')) {
     const keys = parseJson(name.slice(2));
     if (!isPlainObject(keys)) {
