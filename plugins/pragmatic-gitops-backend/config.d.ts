@@ -12,6 +12,21 @@ export interface Config {
       directory?: string;
     };
     /**
+     * `dir:` source locations may point inside the Git working tree that
+     * holds their catalog file (its directory when it is in none) and inside
+     * these directories, relative to the backend's working directory.
+     */
+    /**
+     * Key of the HMAC digests that stand in for secret values in the
+     * database (at least 32 characters). When absent, one is generated once
+     * and kept in the plugin's database.
+     * @visibility secret
+     */
+    secretDigestKey?: string;
+    localSources?: {
+      roots?: string[];
+    };
+    /**
      * Per-kind JSON pointers whose differences are emergent state, e.g.
      * `{ Deployment: ['/spec/replicas'] }`; `'*'` applies to every kind.
      * Entities add their own with the pragmatic-gitops.io/ignore-differences annotation.

@@ -21,6 +21,11 @@ import { HotfixLedgerReconciler } from '../src/ledger/HotfixLedgerReconciler';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
 import { ObservationProvider } from '../src/live/ObservationProvider';
 import { ObservationStore } from '../src/observations/ObservationStore';
+import { keyedSecretDigest } from '../src/observations/secretDigest';
+
+const secretDigest = keyedSecretDigest(
+  Buffer.from('bench key, at least 32 characters'),
+);
 import { DriftScanner } from '../src/scan/DriftScanner';
 import { EntityScanner } from '../src/scan/EntityScanner';
 import { desiredObjects, fleetEntity, liveObject } from './syntheticFleet';
@@ -85,7 +90,7 @@ async function benchmark(name: string, knex: Knex) {
     ]),
   );
 
-  const observations = new ObservationStore(knex);
+  const observations = new ObservationStore(knex, secretDigest);
   const seedStart = Date.now();
   for (let i = 0; i < entities.length; i += 50) {
     await Promise.all(
@@ -141,6 +146,7 @@ async function benchmark(name: string, knex: Knex) {
     logger,
   });
   const scanner = new EntityScanner({
+    secretDigest,
     desiredReader,
     providers: [new ObservationProvider(observations)],
     secretResolvers: [],

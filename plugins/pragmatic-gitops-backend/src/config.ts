@@ -11,6 +11,8 @@ export type PluginSettings = {
   observationsDirectory?: string;
   /** Demo only: history replayed once at start-up. */
   demoTimeline?: string;
+  /** Extra directories `dir:` sources may point into (besides their own repository). */
+  localSourceRoots: string[];
   ignoreDefaults: IgnoreRule[];
   gitopsFieldManagers: string[];
   scan: {
@@ -69,6 +71,7 @@ export function readPluginSettings(config: Config): PluginSettings {
   return {
     observationsDirectory: root?.getOptionalString('observations.directory'),
     demoTimeline: root?.getOptionalString('demo.timeline'),
+    localSourceRoots: root?.getOptionalStringArray('localSources.roots') ?? [],
     ignoreDefaults,
     gitopsFieldManagers:
       root?.getOptionalStringArray('gitopsFieldManagers') ??

@@ -14,9 +14,14 @@ import { OverviewStore } from './database/OverviewStore';
 import { DemoTimeline } from './demo/DemoTimeline';
 import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
+import { EntityAccess } from './ledger/EntityAccess';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
+import {
+  keyedSecretDigest,
+  loadSecretDigestKey,
+} from './observations/secretDigest';
 import { addBuiltInProviders } from './providers/addBuiltInProviders';
 import { ProviderRegistry } from './providers/ProviderRegistry';
 import { DriftScanner } from './scan/DriftScanner';
@@ -63,7 +68,10 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(pragmaticGitopsPermissions);
 
         const store = new EntityStatusStore(db);
-        const observationStore = new ObservationStore(db);
+        const secretDigest = keyedSecretDigest(
+          await loadSecretDigestKey(config, db),
+        );
+        const observationStore = new ObservationStore(db, secretDigest);
         addBuiltInProviders(providers, { config, logger, observationStore });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
@@ -73,7 +81,10 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           notifications: deps.notifications,
         });
         const scanner = new EntityScanner({
-          desiredReader: new DesiredStateReader(deps.urlReader),
+          secretDigest,
+          desiredReader: new DesiredStateReader(deps.urlReader, {
+            localSourceRoots: settings.localSourceRoots,
+          }),
           providers: providers.liveStateProviders,
           secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({
@@ -162,6 +173,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             observations: new ObservationService({
               observations: observationStore,
               entityStatus,
+              access: new EntityAccess(catalog, deps.permissions),
             }),
             overview,
             hotfixes,

@@ -29,9 +29,20 @@ export const pragmaticGitopsHotfixUpdatePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Push observed live state for an entity (agents, CI). Service callers are
+ * decided by their access restrictions, users by the policy. @public
+ */
+export const pragmaticGitopsObservationCreatePermission = createPermission({
+  name: 'pragmatic-gitops.observation.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** Every permission of the suite, for policy authors and the permission integration. @public */
 export const pragmaticGitopsPermissions = [
   pragmaticGitopsRefreshPermission,
   pragmaticGitopsHotfixCreatePermission,
   pragmaticGitopsHotfixUpdatePermission,
+  pragmaticGitopsObservationCreatePermission,
 ];

@@ -28,6 +28,7 @@ describe('DesiredStateReader', () => {
 
   it('resolves dir: against the catalog file that defines the entity', async () => {
     dir.setContent({
+      '.git/HEAD': 'ref: refs/heads/main',
       'catalog/entities/web.yaml': 'kind: Component',
       'deploy/web/deployment.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }',
@@ -52,7 +53,10 @@ describe('DesiredStateReader', () => {
   });
 
   it('says why when the directory does not exist', async () => {
-    dir.setContent({ 'catalog/web.yaml': 'kind: Component' });
+    dir.setContent({
+      '.git/HEAD': 'ref: refs/heads/main',
+      'catalog/web.yaml': 'kind: Component',
+    });
     await expect(
       reader.read(
         entity({
@@ -67,6 +71,7 @@ describe('DesiredStateReader', () => {
 
   it('says which file cannot be read instead of failing the scan', async () => {
     dir.setContent({
+      '.git/HEAD': 'ref: refs/heads/main',
       'catalog/web.yaml': 'kind: Component',
       'deploy/web/deployment.yaml':
         'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }',

@@ -10,6 +10,8 @@ import {
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { DesiredStateUnavailableError } from './DesiredStateUnavailableError';
+import { LocalSourceRoots, resolveDirUrl } from './localSources';
 import {
   SourceFile,
   ParsedManifests,
@@ -26,10 +28,7 @@ export type DesiredState = ParsedManifests & {
   migrations: string[];
 };
 
-/** The desired state cannot be read; `reason` says why, for the entity page. */
-export class DesiredStateUnavailableError extends Error {
-  name = 'DesiredStateUnavailableError';
-}
+export { DesiredStateUnavailableError };
 
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -41,10 +40,18 @@ function isReadable(filePath: string): boolean {
 /**
  * Reads an entity's desired manifests from `pragmatic-gitops.io/source-location`:
  * `url:` through Backstage's UrlReader (every configured SCM integration),
- * `dir:` relative to the catalog file that defines the entity.
+ * `dir:` relative to the catalog file that defines the entity, confined to
+ * its repository (see `localSources.ts`).
  */
 export class DesiredStateReader {
-  constructor(private readonly urlReader: UrlReaderService) {}
+  private readonly localRoots: LocalSourceRoots;
+
+  constructor(
+    private readonly urlReader: UrlReaderService,
+    options: { localSourceRoots?: string[] } = {},
+  ) {
+    this.localRoots = new LocalSourceRoots(options.localSourceRoots);
+  }
 
   async read(entity: Entity): Promise<DesiredState | undefined> {
     const annotation =
@@ -112,17 +119,15 @@ export class DesiredStateReader {
     const location = parseLocationRef(locationRef);
     if (location.type === 'url') {
       // A catalog file read from an SCM: the directory lives in the same repository.
-      return this.readUrl(
-        new URL(target.replace(/\/?$/, '/'), location.target).toString(),
-      );
+      return this.readUrl(resolveDirUrl(location.target, target));
     }
     if (location.type !== 'file') {
       throw new DesiredStateUnavailableError(
         `dir:${target} cannot be resolved against a ${location.type} location`,
       );
     }
-    const root = path.resolve(path.dirname(location.target), target);
-    const paths = await listFiles(root);
+    const root = await this.localRoots.resolveDir(location.target, target);
+    const paths = await listFiles(root, `dir:${target}`);
     const files: SourceFile[] = [];
     for (const relative of paths.filter(isManifestFile)) {
       files.push({
@@ -155,13 +160,14 @@ async function readManifest(root: string, relative: string): Promise<string> {
   }
 }
 
-async function listFiles(root: string): Promise<string[]> {
+/** `name`: how the source is shown (never the host path). */
+async function listFiles(root: string, name: string): Promise<string[]> {
   let entries;
   try {
     entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   } catch (error) {
     throw new DesiredStateUnavailableError(
-      `Source directory ${root} cannot be read: ${
+      `Source directory ${name} cannot be read: ${
         (error as NodeJS.ErrnoException).code ?? (error as Error).message
       }`,
     );
@@ -173,7 +179,7 @@ async function listFiles(root: string): Promise<string[]> {
     .map(relative => relative.split(path.sep).join('/'));
   if (paths.length > MAX_FILES) {
     throw new DesiredStateUnavailableError(
-      `${root} holds ${paths.length} manifest files, more than the ${MAX_FILES} allowed`,
+      `${name} holds ${paths.length} manifest files, more than the ${MAX_FILES} allowed`,
     );
   }
   return paths;

@@ -10,6 +10,7 @@ import { isQuantityKey, quantitiesEqual } from './quantities';
 import {
   isSecretConfigMapPath,
   isSecretName,
+  isSecretValueKey,
   isSecretPath,
   makeDifference,
 } from './secretMasking';
@@ -95,10 +96,12 @@ export function childFlags(
       result |= SECRET;
     }
   } else if (
-    ctx.secretFields &&
-    (isSecretPath(ctx.kind, childPath) ||
-      isSecretConfigMapPath(ctx.kind, path, key))
+    isSecretValueKey(key) ||
+    (ctx.secretFields &&
+      (isSecretPath(ctx.kind, childPath) ||
+        isSecretConfigMapPath(ctx.kind, path, key)))
   ) {
+    // Secret-named fields of any kind hold digests after redaction: masked.
     result |= SECRET;
   }
   return result;

@@ -14,6 +14,19 @@ export function isSecretName(name: unknown): boolean {
   return typeof name === 'string' && SECRET_NAME.test(name);
 }
 
+/** Fields that name or point at a secret rather than hold one: `secretName`, `tokenPath`, `secret_arn`. */
+const REFERENCE_SUFFIX =
+  /(NAMES?|REFS?|PATH|FILE|TYPE|MODE|ENABLED|SELECTOR|NAMESPACE|_?ID|ARN)$/i;
+
+/**
+ * The one rule for fields whose value is a secret, in any Kubernetes kind
+ * (custom resources included) and in Terraform attributes: `password`,
+ * `token`, `apiKey`, `clientSecret`, `credentials`; not `secretName`.
+ */
+export function isSecretValueKey(key: string): boolean {
+  return SECRET_NAME.test(key) && !REFERENCE_SUFFIX.test(key);
+}
+
 /**
  * True for an env-like entry `{ name: <secret-looking>, value: <literal> }`:
  * its `value` is a secret.

@@ -13,7 +13,7 @@ import {
 } from './types';
 import { applyIgnores, IgnoreRuleSet, ObjectIgnores } from './ignoreRules';
 import { appendToken } from './jsonPointer';
-import { isSecretName } from './secretMasking';
+import { isSecretValueKey } from './secretMasking';
 import { isDeepEmpty, isPlainObject } from './values';
 
 type TerraformPending = NonNullable<PendingChanges['terraform']>[number];
@@ -190,7 +190,7 @@ function diffValues(
     for (const key of keys) {
       // Attributes named like secrets are treated as sensitive even when the provider forgot to flag them.
       const secretName =
-        isSecretName(key) && !isContainer(b[key]) && !isContainer(a[key]);
+        isSecretValueKey(key) && !isContainer(b[key]) && !isContainer(a[key]);
       diffValues(
         b[key],
         a[key],

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { migrationsDir } from '../database/migrateDatabase';
 import { ObservationDirectory } from './ObservationDirectory';
+import { testDigest } from './__testUtils__/testDigest';
 import { ObservationStore } from './ObservationStore';
 
 jest.setTimeout(60_000);
@@ -16,7 +17,7 @@ describe('ObservationDirectory', () => {
   it('loads valid files, skips bad ones naming the file and the field', async () => {
     const knex = await databases.init('SQLITE_3');
     await knex.migrate.latest({ directory: migrationsDir });
-    const store = new ObservationStore(knex);
+    const store = new ObservationStore(knex, testDigest);
     const logger = mockServices.logger.mock();
     dir.setContent({
       'web.json': JSON.stringify({

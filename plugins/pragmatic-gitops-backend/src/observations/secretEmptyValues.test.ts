@@ -2,6 +2,9 @@ import { computeDrift } from '../engine/computeDrift';
 import { KubeObject } from '../engine/types';
 import { driftInput, summarize } from '../engine/__fixtures__/harness';
 import { redactObject } from './redactSecrets';
+import { testDigest } from './__testUtils__/testDigest';
+
+const redact = (object: KubeObject) => redactObject(object, testDigest);
 
 const B64 = Buffer.from('s3cr3t').toString('base64');
 
@@ -31,12 +34,10 @@ describe('Secret data: null, empty and absent are equal after redaction', () => 
   ])('%s → in sync', (_title, desiredData, liveData) => {
     const result = computeDrift(
       driftInput({
-        desired: [
-          redactObject(secret({ data: { password: B64, ...desiredData } })),
-        ],
+        desired: [redact(secret({ data: { password: B64, ...desiredData } }))],
         live: {
           objects: [
-            redactObject(
+            redact(
               secret({ data: { password: B64, ...liveData } }, { live: true }),
             ),
           ],
@@ -49,11 +50,9 @@ describe('Secret data: null, empty and absent are equal after redaction', () => 
   it('a real value against an empty one is still drift', () => {
     const result = computeDrift(
       driftInput({
-        desired: [redactObject(secret({ stringData: { token: 'x' } }))],
+        desired: [redact(secret({ stringData: { token: 'x' } }))],
         live: {
-          objects: [
-            redactObject(secret({ data: { token: '' } }, { live: true })),
-          ],
+          objects: [redact(secret({ data: { token: '' } }, { live: true }))],
         },
       }),
     );

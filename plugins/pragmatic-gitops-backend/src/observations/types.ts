@@ -9,6 +9,12 @@ export type Observation = LiveState & {
 
 export type StoredObservation = LiveState & {
   entityRef: string;
+  /** The label shown for this stream (the push body's `source`). */
   source: string;
   observedAt: Date;
+  /**
+   * Who pushed it (`external:ci-agent`, `plugin:catalog`): with the label,
+   * the stream a push replaces. Absent for files the backend reads itself.
+   */
+  pushedBy?: string;
 };

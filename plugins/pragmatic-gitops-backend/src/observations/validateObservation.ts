@@ -108,3 +108,21 @@ export function parseObservedAt(
   }
   return date;
 }
+
+/** Clocks drift; an observation may claim to be taken at most this far ahead. */
+export const MAX_OBSERVED_AT_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Refuses an `observedAt` in the future: the newest observation wins, so
+ * one dated next year would hide every real push until then.
+ */
+export function rejectFutureObservedAt(observedAt: Date, now: Date): Date {
+  if (observedAt.getTime() > now.getTime() + MAX_OBSERVED_AT_SKEW_MS) {
+    throw new InputError(
+      `observedAt ${observedAt.toISOString()} is more than ${
+        MAX_OBSERVED_AT_SKEW_MS / 60000
+      } minutes ahead of the server clock (${now.toISOString()})`,
+    );
+  }
+  return observedAt;
+}

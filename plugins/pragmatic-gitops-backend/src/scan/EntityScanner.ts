@@ -26,7 +26,8 @@ import {
 } from '../desired/DesiredStateReader';
 import { computeDrift } from '../engine';
 import { PendingChanges } from '../engine/types';
-import { redactObject } from '../observations/redactSecrets';
+import { redactLiveState, redactObject } from '../observations/redactSecrets';
+import { SecretDigest } from '../observations/secretDigest';
 import { readTrack } from '../service/annotationFindings';
 import { extractSecretRefs, findSecretFindings } from '../secrets';
 import { MergeOutcome, mergeLiveState, sourceOf } from './mergeLiveState';
@@ -66,6 +67,8 @@ export class EntityScanner {
       logger: LoggerService;
       /** Moves hotfixes on and marks the drift they explain. */
       ledger?: LedgerReconciler;
+      /** Stands in for secret values in desired and live state before comparing. */
+      secretDigest: SecretDigest;
     },
   ) {}
 
@@ -176,7 +179,8 @@ export class EntityScanner {
 
     const defaultNamespace =
       entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
-    const gitObjects = desired?.objects.map(redactObject);
+    const { secretDigest } = this.options;
+    const gitObjects = desired?.objects.map(o => redactObject(o, secretDigest));
     const observation = await this.observeLive(entity, entityRef, {
       desired: gitObjects ?? [],
       defaultNamespace,
@@ -186,9 +190,10 @@ export class EntityScanner {
         ? unknown(observation.reason, observation.findings)
         : unknown(NO_LIVE_STATE);
     }
-    const live = observation.live;
+    // Providers other than pushes (Argo CD) hand over live state unredacted.
+    const live = redactLiveState(observation.live, secretDigest);
 
-    const desiredObjects = gitObjects ?? live.desiredObjects?.map(redactObject);
+    const desiredObjects = gitObjects ?? live.desiredObjects;
     if (!desiredObjects && track !== 'imperative') {
       return unknown(
         'No desired state: add pragmatic-gitops.io/source-location pointing at the manifests in Git',

@@ -20,6 +20,7 @@ import { EntityStatusStore } from '../database/EntityStatusStore';
 import { EntityScanner } from '../scan/EntityScanner';
 import { StatusDetail } from '../scan/types';
 import { annotationFindings, readTrack } from './annotationFindings';
+import { withoutLedgerDetail } from './hotfixResponse';
 import { toApiStatus, toApiTransition } from './toApiStatus';
 
 /**
@@ -133,7 +134,9 @@ export class EntityStatusService {
     }
     return {
       ...toApiStatus(entityRef, stored, findings),
-      hotfixes: await this.options.hotfixes.openHotfixes(entityRef),
+      hotfixes: (await this.options.hotfixes.openHotfixes(entityRef)).map(
+        withoutLedgerDetail,
+      ),
     };
   }
 }

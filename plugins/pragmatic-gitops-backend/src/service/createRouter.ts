@@ -136,6 +136,7 @@ export async function createRouter(options: RouterOptions) {
       request: req,
       meta: {
         entityRef: req.body.entityRef,
+        pushedBy: credentials.principal.subject,
         source: req.body.source,
         objects: req.body.objects?.length ?? 0,
         terraformPlan: Boolean(req.body.terraformPlan),

@@ -29,6 +29,8 @@ const dir = createMockDirectory();
 /** The manifest in Git, with the replicas it declares. */
 function git(replicas: number) {
   dir.setContent({
+    // A checkout: dir: sources may point anywhere inside its working tree.
+    '.git/HEAD': 'ref: refs/heads/main',
     'catalog/web.yaml': 'kind: Component',
     'deploy/web/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment

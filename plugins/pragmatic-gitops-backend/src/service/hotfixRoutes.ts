@@ -8,7 +8,7 @@ import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
 import { HotfixService } from '../ledger/HotfixService';
-import { toApiHotfix } from '../ledger/toApiHotfix';
+import { hotfixResponse } from './hotfixResponse';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
 
@@ -89,7 +89,7 @@ export function registerHotfixRoutes(
       credentials,
     );
     res.json({
-      items: list.items.map(toApiHotfix),
+      items: list.items.map(hotfixResponse),
       totalItems: list.totalItems,
     });
   });
@@ -128,14 +128,14 @@ export function registerHotfixRoutes(
     }
     res
       .status(created ? 201 : 200)
-      .json(toApiHotfix(await hotfixes.get(hotfix.id, credentials)));
+      .json(hotfixResponse(await hotfixes.get(hotfix.id, credentials)));
   });
 
   router.get('/hotfixes/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(toApiHotfix(await hotfixes.get(req.params.id, credentials)));
+    res.json(hotfixResponse(await hotfixes.get(req.params.id, credentials)));
   });
 
   router.post('/hotfixes/:id/backport', async (req, res) => {
@@ -150,7 +150,7 @@ export function registerHotfixRoutes(
       () => hotfixes.backport(hotfixId, req.body, credentials),
       result => ({ hotfixId, status: result.status, url: req.body.url }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 
   router.post('/hotfixes/:id/abandon', async (req, res) => {
@@ -165,6 +165,6 @@ export function registerHotfixRoutes(
       () => hotfixes.abandon(hotfixId, req.body, credentials),
       result => ({ hotfixId, status: result.status }),
     );
-    res.json(toApiHotfix(hotfix));
+    res.json(hotfixResponse(hotfix));
   });
 }

@@ -19,6 +19,8 @@ const CANARY_B64 = Buffer.from(CANARY).toString('base64');
 
 const dir = createMockDirectory();
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/web.yaml': 'kind: Component',
   'deploy/web/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment

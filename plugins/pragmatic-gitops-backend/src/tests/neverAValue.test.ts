@@ -35,6 +35,8 @@ const forms = Object.values(CANARIES).flatMap(value => [value, b64(value)]);
 
 const dir = createMockDirectory();
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/web.yaml': 'kind: Component',
   'deploy/web/app.yaml': `apiVersion: apps/v1
 kind: Deployment

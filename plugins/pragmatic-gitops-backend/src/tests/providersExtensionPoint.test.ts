@@ -21,6 +21,8 @@ jest.setTimeout(60_000);
 
 const dir = createMockDirectory();
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/web.yaml': 'kind: Component',
   'deploy/web/config.yaml': `apiVersion: v1
 kind: ConfigMap

@@ -36,6 +36,17 @@ describe('GithubBackportCommitFinder: unsupported sources and failures', () => {
     ['no source location', undefined],
     ['not a repository URL', 'url:https://github.com/acme'],
     ['an unparseable annotation', 'https://github.com/acme/deploy'],
+    // Names that would leave /repos/{owner}/{repo} or GitHub's character set.
+    ['an owner ..', 'url:https://github.com/../deploy/tree/main/x'],
+    ['an owner with a dot', 'url:https://github.com/acme.corp/deploy'],
+    ['an owner with a leading hyphen', 'url:https://github.com/-acme/deploy'],
+    ['an encoded slash', 'url:https://github.com/acme%2F..%2Fusers/deploy'],
+    ['a repository ..', 'url:https://github.com/acme/../tree/main/x'],
+    ['a repository with a space', 'url:https://github.com/acme/de%20ploy'],
+    [
+      'an owner of 40 characters',
+      `url:https://github.com/${'a'.repeat(40)}/deploy`,
+    ],
   ])('is unsupported for %s and sends nothing', async (_title, source) => {
     const result = await finder.findBackports(entity(source), { since: SINCE });
     expect(result.type).toBe('unsupported');

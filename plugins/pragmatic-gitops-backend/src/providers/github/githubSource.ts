@@ -7,6 +7,7 @@ import {
   ANNOTATION_SOURCE_LOCATION,
   parseSourceLocation,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { isValidGithubOwner, isValidGithubRepo } from './githubNames';
 
 export type GithubRepository = {
   host: string;
@@ -15,8 +16,6 @@ export type GithubRepository = {
   /** `https://<host>/<owner>/<repo>`: what credentials are asked for. */
   url: string;
 };
-
-const SEGMENT = /^[A-Za-z0-9_.-]+$/;
 
 /** The repository, or a reason why the entity has none on GitHub. */
 export function githubRepositoryOf(
@@ -52,10 +51,8 @@ export function githubRepositoryOf(
   if (
     !owner ||
     !repo ||
-    !SEGMENT.test(owner) ||
-    !SEGMENT.test(repo) ||
-    repo === '.' ||
-    repo === '..' ||
+    !isValidGithubOwner(owner) ||
+    !isValidGithubRepo(repo) ||
     (kind !== undefined && kind !== 'tree' && kind !== 'blob')
   ) {
     return {

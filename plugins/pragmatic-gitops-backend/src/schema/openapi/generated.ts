@@ -446,7 +446,8 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 200,
-            description: 'Name of the agent or pipeline that observed this.',
+            description:
+              "Label of the agent or pipeline that observed this, shown beside its state. Which stream a push replaces is decided by the caller's credentials (external-access subject or calling plugin) together with this label.",
           },
           observedAt: {
             type: 'string',
@@ -1253,7 +1254,7 @@ export const spec = {
       post: {
         operationId: 'PostObservation',
         description:
-          "Push live state observed by an agent or CI job (service credentials only). The entity's status is recomputed before the response.",
+          "Push live state observed by an agent or CI job (service credentials only, permission pragmatic-gitops.observation.create on the entity). The entity's status is recomputed before the response. An observedAt more than five minutes ahead of the server clock is refused with a 400; bodies up to 10 MB are accepted here (256 kB on every other route, 413 above), JSON nested deeper than 64 levels or holding the keys __proto__, constructor or prototype is refused with a 400.",
         requestBody: {
           required: true,
           content: {

@@ -19,6 +19,8 @@ jest.setTimeout(120_000);
 
 const dir = createMockDirectory();
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/catalog-info.yaml': 'kind: Component',
   'deploy/web/deployment.yaml': `apiVersion: apps/v1
 kind: Deployment

@@ -22,6 +22,8 @@ metadata: { name: ${name}, namespace: shop }
 spec: { replicas: 2 }
 `;
 dir.setContent({
+  // A checkout: dir: sources may point anywhere inside its working tree.
+  '.git/HEAD': 'ref: refs/heads/main',
   'catalog/catalog-info.yaml': 'kind: Component',
   'deploy/web/deployment.yaml': deployment('web'),
   'deploy/payments/deployment.yaml': deployment('payments'),
