@@ -72,7 +72,14 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           await loadSecretDigestKey(config, db),
         );
         const observationStore = new ObservationStore(db, secretDigest);
-        addBuiltInProviders(providers, { config, logger, observationStore });
+        addBuiltInProviders(providers, {
+          config,
+          logger,
+          catalog,
+          auth,
+          observationStore,
+          secretDigest,
+        });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
           catalog,
