@@ -148,6 +148,7 @@ export class EntityScanner {
     let secretRefs = extractSecretRefs({
       entity,
       desired: desired?.objects ?? [],
+      encryptedFiles: desired?.encryptedFiles,
     });
     for (const resolver of this.options.secretResolvers) {
       secretRefs = await resolver.resolveAll(secretRefs);
