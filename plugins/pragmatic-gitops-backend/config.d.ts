@@ -100,6 +100,33 @@ export interface Config {
     demo?: {
       timeline?: string;
     };
+    /**
+     * AWS Secrets Manager metadata for `aws-sm:` references (DescribeSecret
+     * only). Credentials: Backstage's `aws` integration config, else the
+     * default chain.
+     */
+    awsSecretsManager?: {
+      /** The only regions called; names that are not ARNs are looked up in the first. */
+      regions: string[];
+      /** Another endpoint for every region, e.g. a VPC endpoint. */
+      endpoint?: string;
+      /** Per-request timeout in milliseconds; default 5000. */
+      timeoutMs?: number;
+      /** Requests in flight at once; default 4. */
+      concurrency?: number;
+    };
+    /**
+     * Live objects read from the clusters of the Kubernetes plugin's own
+     * `kubernetes.clusterLocatorMethods` (types `config` and `catalog`).
+     */
+    kubernetes?: {
+      /** Read clusters at all; default true (nothing happens without clusters). */
+      enabled?: boolean;
+      /** Requests in flight at once per cluster; default 8. */
+      concurrency?: number;
+      /** Per-request timeout in milliseconds; default 10000. */
+      timeoutMs?: number;
+    };
     /** Argo CD instances entities may name with argocd/instance-name. */
     argocd?: {
       instances?: Array<{

@@ -48,6 +48,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// MCP: actions of the plugins in backend.actions.pluginSources, as MCP tools
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // Pragmatic GitOps
 backend.add(import('@pragmatic-gitops/plugin-pragmatic-gitops-backend'));
 backend.add(

@@ -19,7 +19,7 @@ import { DesiredStateReader } from '../src/desired/DesiredStateReader';
 import { HotfixService } from '../src/ledger';
 import { HotfixLedgerReconciler } from '../src/ledger/HotfixLedgerReconciler';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
-import { ObservationProvider } from '../src/live/ObservationProvider';
+import { ObservationProvider } from '../src/providers/observations/ObservationProvider';
 import { ObservationStore } from '../src/observations/ObservationStore';
 import { keyedSecretDigest } from '../src/observations/secretDigest';
 

@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import path from 'node:path';
+import { registerGitopsActions } from './actions';
 import { readPluginSettings } from './config';
 import { EntityStatusStore } from './database/EntityStatusStore';
 import { migrateDatabase } from './database/migrateDatabase';
@@ -26,6 +29,7 @@ import { addBuiltInProviders } from './providers/addBuiltInProviders';
 import { ProviderRegistry } from './providers/ProviderRegistry';
 import { DriftScanner } from './scan/DriftScanner';
 import { EntityScanner } from './scan/EntityScanner';
+import { EntityStatusSignals } from './signals/EntityStatusSignals';
 import { createRouter } from './service/createRouter';
 import { EntityStatusService } from './service/EntityStatusService';
 import { EntityStatusSummaries } from './service/EntityStatusSummaries';
@@ -60,6 +64,8 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, catalog, auth } = deps;
@@ -72,13 +78,26 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           await loadSecretDigestKey(config, db),
         );
         const observationStore = new ObservationStore(db, secretDigest);
-        addBuiltInProviders(providers, { config, logger, observationStore });
+        addBuiltInProviders(providers, {
+          config,
+          logger,
+          catalog,
+          auth,
+          observationStore,
+          secretDigest,
+        });
+        const statusSignals = new EntityStatusSignals({
+          signals: deps.signals,
+          store,
+          logger,
+        });
         const hotfixes = HotfixService.fromConfig(config, {
           db,
           catalog,
           permissions: deps.permissions,
           logger,
           notifications: deps.notifications,
+          listener: statusSignals,
         });
         const scanner = new EntityScanner({
           secretDigest,
@@ -95,6 +114,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           store,
           settings,
           logger,
+          listener: statusSignals,
         });
         const entityStatus = new EntityStatusService({
           catalog,
@@ -163,6 +183,23 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         });
 
         const overview = new OverviewStore(db);
+        const readableEntities = new ReadableEntities(
+          catalog,
+          deps.permissions,
+        );
+        registerGitopsActions(deps.actionsRegistry, {
+          entityStatus,
+          overview,
+          readableEntities,
+          hotfixes,
+          auditor: deps.auditor,
+          logger,
+          recompute: (entityRef, credentials) =>
+            entityStatus.recompute(entityRef, credentials),
+          auth,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -177,7 +214,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             }),
             overview,
             hotfixes,
-            readableEntities: new ReadableEntities(catalog, deps.permissions),
+            readableEntities,
             logger,
           }),
         );

@@ -2,12 +2,13 @@ import { DriftStatus } from './types';
 
 /**
  * The signals channel on which the backend announces that an entity's drift
- * status changed, so an open entity page can refresh without a reload.
+ * status changed, so an open entity page can refresh without a reload. Entity
+ * refs compare case-insensitively, so the channel uses the lower-cased ref.
  *
  * @public
  */
 export function entityStatusSignalChannel(entityRef: string): string {
-  return `pragmatic-gitops:entity:${entityRef}`;
+  return `pragmatic-gitops:entity:${entityRef.toLocaleLowerCase('en-US')}`;
 }
 
 /**

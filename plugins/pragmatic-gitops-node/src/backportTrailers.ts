@@ -1,3 +1,5 @@
+import { BackportCommit } from './BackportCommitFinder';
+
 const TRAILER = /^[ \t]*backport-of[ \t]*:(.*)$/i;
 const HOTFIX_ID = /^HF-0*(\d+)$/i;
 
@@ -37,4 +39,26 @@ export function parseBackportTrailers(message: string): string[] {
 /** The first line of a commit message. @public */
 export function commitSubject(message: string): string {
   return (typeof message === 'string' ? message : '').split(/\r?\n/, 1)[0];
+}
+
+/**
+ * Adds a commit to the hotfixes its trailers name. Commits come newest
+ * first, so a later (older) commit replaces an earlier one: each hotfix
+ * keeps the oldest commit naming it.
+ *
+ * @public
+ */
+export function recordBackportCommit(
+  commits: Map<string, BackportCommit>,
+  commit: { sha: string; url: string; message: string; committedAt?: string },
+): void {
+  const entry: BackportCommit = {
+    sha: commit.sha,
+    url: commit.url,
+    subject: commitSubject(commit.message),
+    ...(commit.committedAt ? { committedAt: commit.committedAt } : {}),
+  };
+  for (const id of parseBackportTrailers(commit.message)) {
+    commits.set(id, entry);
+  }
 }

@@ -51,6 +51,41 @@ describe('EntityStatusStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'dates a transition by when the change happened, never before the previous one, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const base = {
+        entityRef: 'component:default/web',
+        track: 'declarative' as const,
+        detail: {},
+      };
+      const observed = new Date('2026-11-20T08:00:00Z');
+      const computed = new Date('2026-11-22T10:00:00Z');
+      const stale = new Date('2026-11-19T00:00:00Z');
+      await store.put({
+        ...base,
+        status: 'drifted',
+        checkedAt: computed,
+        changedAt: observed,
+      });
+      await store.put({
+        ...base,
+        status: 'in-sync',
+        checkedAt: new Date('2026-11-23T10:00:00Z'),
+        changedAt: stale,
+      });
+      await expect(store.history('component:default/web')).resolves.toEqual([
+        { from: null, to: 'drifted', at: observed },
+        { from: 'drifted', to: 'in-sync', at: observed },
+      ]);
+      expect(await store.get('component:default/web')).toMatchObject({
+        since: observed,
+        checkedAt: new Date('2026-11-23T10:00:00Z'),
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'returns nothing for an entity never scanned on %p',
     async databaseId => {
       const store = await createStore(databaseId);

@@ -79,9 +79,12 @@ export class EntityStatusStore {
   /**
    * Stores the latest status. A changed status appends a transition and
    * restarts `since`; an unchanged one only refreshes the detail, so "drifted
-   * since" survives rescans.
+   * since" survives rescans. `updated` says whether anything but the check
+   * time changed, i.e. whether a reader would see something new.
    */
-  async put(record: EntityStatusRecord): Promise<StoredEntityStatus> {
+  async put(
+    record: EntityStatusRecord,
+  ): Promise<StoredEntityStatus & { updated: boolean }> {
     return this.db.transaction(async tx => {
       const key = entityKey(record.entityRef);
       const previous = await tx<EntityStatusRow>('entity_status')
@@ -138,7 +141,7 @@ export class EntityStatusStore {
         });
       }
       const { changedAt: _changedAt, ...stored } = record;
-      return { ...stored, since };
+      return { ...stored, since, updated: !unchanged };
     });
   }
 

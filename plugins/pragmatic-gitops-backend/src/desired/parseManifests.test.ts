@@ -147,8 +147,16 @@ describe('parseManifests: source files and encrypted files', () => {
           'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: q }\ndata: { note: "ENC[ is only text here" }',
       },
     ]);
+    // The identity of what they hold is kept (SOPS leaves it in clear);
+    // documents without one (no apiVersion, no metadata) keep none.
     expect(result.encryptedFiles).toEqual([
-      { path: 'partial.yaml', kind: 'sops' },
+      {
+        path: 'partial.yaml',
+        kind: 'sops',
+        objects: [
+          { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'p' } },
+        ],
+      },
       { path: 'two-docs.sops.yaml', kind: 'sops' },
     ]);
     expect(result.sopsFiles).toEqual(['partial.yaml', 'two-docs.sops.yaml']);

@@ -2,7 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { KubeObject } from '../engine/types';
 import { findUntrustedJsonProblem } from '../engine/untrustedJson';
-import { isSopsDocument } from '../secrets/sops';
+import { isSopsDocument, isSopsValue } from '../secrets/sops';
 import { EncryptedFile } from '../secrets/types';
 
 /** A file of the source tree: its path relative to the source root, and its text. */
@@ -59,6 +59,7 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
     sopsFiles: [] as string[],
     findings: [] as Finding[],
   };
+  const sopsObjects = new Map<string, KubeObject[]>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     if (!isManifestFile(file.path)) {
       continue;
@@ -91,6 +92,13 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
     for (const value of values) {
       if (isSopsDocument(value)) {
         result.sopsFiles.push(file.path);
+        const identity = sopsIdentity(value);
+        if (identity) {
+          sopsObjects.set(file.path, [
+            ...(sopsObjects.get(file.path) ?? []),
+            identity,
+          ]);
+        }
         continue;
       }
       const items =
@@ -109,7 +117,36 @@ export function parseManifests(files: SourceFile[]): ParsedManifests {
   return {
     ...result,
     sopsFiles,
-    encryptedFiles: sopsFiles.map(path => ({ path, kind: 'sops' as const })),
+    encryptedFiles: sopsFiles.map(path => ({
+      path,
+      kind: 'sops' as const,
+      ...(sopsObjects.has(path) ? { objects: sopsObjects.get(path) } : {}),
+    })),
+  };
+}
+
+/**
+ * The identity of a SOPS-encrypted object (SOPS leaves apiVersion, kind and
+ * metadata in clear by default); none when they are encrypted too. Nothing
+ * else of the document is kept.
+ */
+function sopsIdentity(value: unknown): KubeObject | undefined {
+  if (!isKubeObject(value)) {
+    return undefined;
+  }
+  const { name, namespace } = value.metadata;
+  if (isSopsValue(value.kind) || isSopsValue(name)) {
+    return undefined;
+  }
+  return {
+    apiVersion: value.apiVersion,
+    kind: value.kind,
+    metadata: {
+      name,
+      ...(typeof namespace === 'string' && !isSopsValue(namespace)
+        ? { namespace }
+        : {}),
+    },
   };
 }
 

@@ -24,6 +24,7 @@ import { HotfixStore, NewEvent } from './HotfixStore';
 import { OverdueNotifier } from './OverdueNotifier';
 import { toApiHotfix } from './toApiHotfix';
 import {
+  HotfixListener,
   HotfixListFilter,
   HotfixRecord,
   HotfixRecordWithEvents,
@@ -51,6 +52,8 @@ export type HotfixServiceOptions = {
   notifications?: NotificationService;
   /** Default 3 days. */
   backportSla?: Duration;
+  /** Told after each hotfix write, e.g. to refresh open entity pages. */
+  listener?: HotfixListener;
   now?: () => Date;
 };
 
@@ -71,6 +74,7 @@ export class HotfixService {
   private readonly records: HotfixRecords;
   private readonly sla: Duration;
   private readonly now: () => Date;
+  private readonly listener?: HotfixListener;
 
   static fromConfig(
     config: Config,
@@ -87,6 +91,7 @@ export class HotfixService {
     this.access = new EntityAccess(options.catalog, options.permissions);
     this.sla = options.backportSla ?? Duration.fromObject({ days: 3 });
     this.now = options.now ?? (() => new Date());
+    this.listener = options.listener;
     this.records = new HotfixRecords(this.store, this.sla);
     this.notifier = new OverdueNotifier({
       store: this.store,
@@ -126,6 +131,7 @@ export class HotfixService {
       recordedAt: now,
       idempotencyKey,
     });
+    if (created) await this.listener?.hotfixChanged(hotfix.entityRef);
     return { hotfix: this.records.toRecord(hotfix, now), created };
   }
 
@@ -147,6 +153,7 @@ export class HotfixService {
       recordedAt: input.appliedAt,
       idempotencyKey: options.idempotencyKey,
     });
+    if (created) await this.listener?.hotfixChanged(hotfix.entityRef);
     return { hotfix: this.records.toRecord(hotfix, now), created };
   }
 
@@ -304,6 +311,7 @@ export class HotfixService {
         `Hotfix ${id} is ${result.status}; only a pending-backport hotfix can be marked ${status}`,
       );
     }
+    await this.listener?.hotfixChanged(stored.entityRef);
     return this.records.withEventsOf((await this.store.get(stored.seq))!, now);
   }
 

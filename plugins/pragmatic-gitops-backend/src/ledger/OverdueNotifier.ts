@@ -1,8 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Duration } from 'luxon';
 import { backportDueAt, overdueCutoff } from './backportSla';
+import { entityPageLink } from './entityPageLink';
 import { formatHotfixId } from './hotfixId';
 import { HotfixStore } from './HotfixStore';
 import { StoredHotfix } from './types';
@@ -88,11 +88,4 @@ export class OverdueNotifier {
       );
     }
   }
-}
-
-function entityPageLink(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind,
-  )}/${encodeURIComponent(name)}/gitops`;
 }

@@ -104,6 +104,11 @@ export type LifecycleEvent = {
   actor?: string;
 };
 
+/** Told after a hotfix of an entity was recorded or changed state. */
+export interface HotfixListener {
+  hotfixChanged(entityRef: string): Promise<void>;
+}
+
 /** A stored hotfix with its current status; `seq` is the numeric id. */
 export type StoredHotfix = {
   seq: number;

@@ -33,7 +33,7 @@ import { extractSecretRefs, findSecretFindings } from '../secrets';
 import { MergeOutcome, mergeLiveState, sourceOf } from './mergeLiveState';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
-import { LedgerReconciler, StatusDetail } from './types';
+import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
 
 export type EngineSettings = {
   /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
@@ -69,6 +69,8 @@ export class EntityScanner {
       ledger?: LedgerReconciler;
       /** Stands in for secret values in desired and live state before comparing. */
       secretDigest: SecretDigest;
+      /** Told when a scan stored a new status or detail. */
+      listener?: EntityStatusListener;
     },
   ) {}
 
@@ -104,7 +106,7 @@ export class EntityScanner {
             reading.track,
             checkedAt,
           );
-    return this.options.store.put({
+    const { updated, ...stored } = await this.options.store.put({
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
@@ -112,7 +114,11 @@ export class EntityScanner {
       checkedAt,
       ...outcome,
       changedAt: earliest(outcome.changedAt, checkedAt),
-    }) as Promise<StoredEntityStatus<StatusDetail>>;
+    });
+    if (updated) {
+      await this.options.listener?.statusUpdated(entityRef, stored.status);
+    }
+    return stored as StoredEntityStatus<StatusDetail>;
   }
 
   private async computeTracked(
@@ -142,6 +148,7 @@ export class EntityScanner {
     let secretRefs = extractSecretRefs({
       entity,
       desired: desired?.objects ?? [],
+      encryptedFiles: desired?.encryptedFiles,
     });
     for (const resolver of this.options.secretResolvers) {
       secretRefs = await resolver.resolveAll(secretRefs);

@@ -4,6 +4,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 
 /** The owner as a full entity ref, as the overview filters by it. */
 export function ownerOf(entity: Entity): string | undefined {
@@ -32,4 +33,17 @@ export function normalizeOwnerRef(
   return stringifyEntityRef(
     parseEntityRef(owner, { defaultKind: 'group', defaultNamespace }),
   ).toLocaleLowerCase('en-US');
+}
+
+/** An owner filter from a caller; a 400 naming the field when it is no ref. */
+export function requireOwnerRef(owner: string, field = 'owner'): string {
+  try {
+    return normalizeOwnerRef(owner);
+  } catch (error) {
+    throw new InputError(
+      `${field} ${JSON.stringify(owner)} is not an entity ref: ${
+        (error as Error).message
+      }`,
+    );
+  }
 }

@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { Finding } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  DriftStatus,
+  Finding,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   DriftResult,
   LiveState,
@@ -44,4 +47,9 @@ export interface LedgerReconciler {
     defaultNamespace?: string;
     revision?: string;
   }): Promise<LedgerOutcome>;
+}
+
+/** Told when a scan stored something new for an entity (e.g. to push a signal). */
+export interface EntityStatusListener {
+  statusUpdated(entityRef: string, status: DriftStatus): Promise<void>;
 }

@@ -76,8 +76,14 @@ describe('secret references never carry a value (canaries)', () => {
 
     // The pipeline did its work: every kind of place was visited.
     expect(parsed.encryptedFiles).toEqual([
-      { path: 'apps/payments/creds.sops.yaml', kind: 'sops' },
-      { path: 'apps/payments/partial.yaml', kind: 'sops' },
+      expect.objectContaining({
+        path: 'apps/payments/creds.sops.yaml',
+        kind: 'sops',
+      }),
+      expect.objectContaining({
+        path: 'apps/payments/partial.yaml',
+        kind: 'sops',
+      }),
     ]);
     expect(new Set(resolved.map(r => r.via))).toEqual(
       new Set([

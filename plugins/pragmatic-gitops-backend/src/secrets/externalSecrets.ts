@@ -6,6 +6,7 @@ import {
   isExternalSecretsObject,
   vaultKeyUnderMount,
 } from './secretStores';
+import { producedSecrets } from './secretProducers';
 import { SecretRef, SecretRefVia } from './types';
 
 /**
@@ -131,8 +132,7 @@ function externalSecretRefs(
     }
   }
 
-  const target = isRecord(spec.target) ? str(spec.target.name) : undefined;
-  return { declaredBy, produces: [target ?? object.metadata.name], refs };
+  return { declaredBy, produces: producedSecrets(object), refs };
 }
 
 /** References of every External Secrets Operator `ExternalSecret` in Git. */

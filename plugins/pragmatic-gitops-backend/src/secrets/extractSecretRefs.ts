@@ -3,62 +3,60 @@ import { KubeObject } from '../engine/types';
 import { annotationRefs } from './annotationRefs';
 import { DeclaredRefs, externalSecrets } from './externalSecrets';
 import { addUsage, mergeRefs } from './mergeRefs';
-import { isRecord, str } from './podTemplates';
 import { secretProviderClasses } from './secretProviderClass';
-import { apiGroup } from './secretStores';
 import {
   CsiVolumeUsage,
   SecretConsumption,
   csiVolumeUsages,
   secretConsumptions,
 } from './secretUsage';
-import { SecretRef } from './types';
+import { producerOf, SecretProducer } from './secretProducers';
+import { EncryptedFile, SecretRef } from './types';
 import { vaultAgentRefs } from './vaultAgent';
 
 export const NOT_PRODUCED_REASON = 'not produced by anything in Git';
 
-/** Kubernetes Secrets declared in Git by something that is not a store reference. */
-type GitProducer = { secretName: string; kind: string; name: string };
+/** A Kubernetes Secret whose value is in Git (plaintext or encrypted). */
+type GitProducer = {
+  secretName: string;
+  object: KubeObject;
+  producer: SecretProducer;
+};
 
-function gitProducers(desired: KubeObject[]): GitProducer[] {
-  return desired.flatMap((object): GitProducer[] => {
-    const spec = isRecord(object.spec) ? object.spec : {};
-    const { kind, metadata } = object;
-    const group = apiGroup(object);
-    if (kind === 'SealedSecret' && group === 'bitnami.com') {
-      const template = isRecord(spec.template) ? spec.template : {};
-      const templateMeta = isRecord(template.metadata) ? template.metadata : {};
-      const secretName = str(templateMeta.name) ?? metadata.name;
-      return [{ secretName, kind, name: metadata.name }];
-    }
-    if (kind === 'Secret' && object.apiVersion === 'v1') {
-      return [{ secretName: metadata.name, kind, name: metadata.name }];
-    }
-    if (kind === 'Certificate' && group === 'cert-manager.io') {
-      const secretName = str(spec.secretName);
-      return secretName ? [{ secretName, kind, name: metadata.name }] : [];
-    }
-    return [];
-  });
+function gitProducers(
+  desired: KubeObject[],
+  encrypted: KubeObject[],
+): GitProducer[] {
+  const rows = [
+    ...desired.map(object => ({ object, producer: producerOf(object) })),
+    ...encrypted.map(object => ({
+      object,
+      producer: producerOf(object, true),
+    })),
+  ];
+  return rows.flatMap(({ object, producer }) =>
+    producer?.source === 'git'
+      ? producer
+          .produces(object)
+          .map(secretName => ({ secretName, object, producer }))
+      : [],
+  );
 }
 
 function producedInGitRef(
   use: SecretConsumption,
-  producer: GitProducer,
+  { object, producer }: GitProducer,
 ): SecretRef {
-  const sealed = producer.kind === 'SealedSecret';
   return {
-    store: { kind: sealed ? 'sealed-secrets' : 'kubernetes' },
+    store: { kind: producer.storeKind ?? 'kubernetes' },
     key: use.secretName,
     ...(use.property ? { property: use.property } : {}),
     via: 'kubernetes-secret',
-    declaredBy: { kind: producer.kind, name: producer.name },
+    declaredBy: { kind: object.kind, name: object.metadata.name },
     usedBy: [use.usedBy],
     resolution: {
       status: 'exists',
-      reason: sealed
-        ? `encrypted in Git as SealedSecret/${producer.name}`
-        : `declared in Git as ${producer.kind}/${producer.name}`,
+      reason: producer.reason?.(object) ?? `declared in Git as ${object.kind}`,
     },
   };
 }
@@ -77,8 +75,8 @@ function notProducedRef(use: SecretConsumption): SecretRef {
 /**
  * Follows each use of a Kubernetes Secret to what produces it in Git: the
  * ExternalSecret or SecretProviderClass refs get the workload as a user; a
- * SealedSecret, plaintext Secret or Certificate gives a `kubernetes-secret`
- * ref; nothing gives a `missing` one.
+ * producer whose value is in Git (see SECRET_PRODUCERS) gives an `exists`
+ * `kubernetes-secret` ref; nothing gives a `missing` one.
  */
 function resolveConsumptions(
   uses: SecretConsumption[],
@@ -118,8 +116,13 @@ function attachCsiVolumes(uses: CsiVolumeUsage[], declared: DeclaredRefs[]) {
 export function extractSecretRefs(options: {
   entity: Entity;
   desired: KubeObject[];
+  /** SOPS files of the source: the Secrets they hold are produced by Git. */
+  encryptedFiles?: EncryptedFile[];
 }): SecretRef[] {
   const { entity, desired } = options;
+  const encrypted = (options.encryptedFiles ?? []).flatMap(
+    file => file.objects ?? [],
+  );
   const declared: DeclaredRefs[] = [
     ...externalSecrets(desired),
     ...secretProviderClasses(desired).map(spc => spc.declared),
@@ -128,7 +131,7 @@ export function extractSecretRefs(options: {
   const kubernetesRefs = resolveConsumptions(
     secretConsumptions(desired),
     declared,
-    gitProducers(desired),
+    gitProducers(desired, encrypted),
   );
   return mergeRefs([
     ...declared.flatMap(d => d.refs),

@@ -4,6 +4,7 @@ import { DeclaredRefs } from './externalSecrets';
 import { isRecord, records, str } from './podTemplates';
 import { apiGroup } from './secretStores';
 import { SecretRef } from './types';
+import { producedSecrets } from './secretProducers';
 import { ownEntry } from '../engine/values';
 
 const CSI_GROUP = 'secrets-store.csi.x-k8s.io';
@@ -144,9 +145,7 @@ export function parseSecretProviderClass(object: KubeObject): {
     if (!(error instanceof Malformed)) throw error;
     malformed = true;
   }
-  const produces = records(spec.secretObjects).flatMap(
-    secretObject => str(secretObject.secretName) ?? [],
-  );
+  const produces = producedSecrets(object);
   const refs: SecretRef[] = entries.map(entry => ({
     ...entry,
     via: 'csi-secret-provider',

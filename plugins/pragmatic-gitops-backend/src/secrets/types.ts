@@ -3,11 +3,12 @@
  * what they are. Nothing in these types ever holds a secret value.
  */
 import { SecretRefResolution } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { KubeObject } from '../engine/types';
 
 /**
  * The store a secret is held in. `kind` is `vault`, `aws-secrets-manager`,
  * `aws-parameter-store`, `gcp-secret-manager`, `azure-key-vault`,
- * `kubernetes`, `sealed-secrets`, another External Secrets provider name, or
+ * `kubernetes`, `sealed-secrets`, `sops`, another External Secrets provider name, or
  * `unknown` (a store referenced but not declared in Git). `name` is the
  * store object's name (External Secrets), the Key Vault name (Azure CSI) or
  * a configured instance name (annotation `vault/prod:…`).
@@ -46,4 +47,12 @@ export type SecretRef = {
 };
 
 /** A file of the source that holds secrets encrypted in place. */
-export type EncryptedFile = { path: string; kind: 'sops' };
+export type EncryptedFile = {
+  path: string;
+  kind: 'sops';
+  /**
+   * The objects it holds, identity only (SOPS leaves apiVersion, kind and
+   * metadata in clear): what they produce is produced by Git.
+   */
+  objects?: KubeObject[];
+};

@@ -5,12 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { OverviewStore } from '../database/OverviewStore';
-import { normalizeOwnerRef } from '../scan/ownerOf';
+import { requireOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { EntityStatusService } from './EntityStatusService';
 import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
-import { InputError } from '@backstage/errors';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
 import { jsonBody } from './jsonBody';
@@ -104,18 +103,7 @@ export async function createRouter(options: RouterOptions) {
       allow: ['user', 'service'],
     });
     const { owner, ...rest } = req.query;
-    let ownerRef: string | undefined;
-    if (owner !== undefined) {
-      try {
-        ownerRef = normalizeOwnerRef(owner);
-      } catch (error) {
-        throw new InputError(
-          `owner ${JSON.stringify(owner)} is not an entity ref: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    }
+    const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
     // Only what the caller may read in the catalog: items, totals and counts.
     const readable = await readableEntities.keysFor(credentials);
     const [page, hotfixCounts] = await Promise.all([

@@ -1,16 +1,12 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  HttpAuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
-import { HotfixService } from '../ledger/HotfixService';
 import { hotfixResponse } from './hotfixResponse';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
+import { auditedWrite } from './auditedWrite';
+import { RecordHotfixDeps, recordHotfix } from './recordHotfix';
 
 /**
  * What `createOpenApiRouter()` resolves to. (Spelled as
@@ -19,20 +15,8 @@ import { spec } from '../schema/openapi/generated';
  */
 export type HotfixRouter = ApiRouter<typeof spec>;
 
-export type HotfixRoutesOptions = {
+export type HotfixRoutesOptions = RecordHotfixDeps & {
   httpAuth: HttpAuthService;
-  auditor: AuditorService;
-  hotfixes: HotfixService;
-  logger: LoggerService;
-  /**
-   * Computes the hotfix's entity again, right after recording: its drift
-   * shows explained and the lifecycle takes its baseline without waiting for
-   * the next scan.
-   */
-  recompute?: (
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) => Promise<unknown>;
 };
 
 type AuditedWrite = 'hotfix-create' | 'hotfix-backport' | 'hotfix-abandon';
@@ -47,7 +31,7 @@ export function registerHotfixRoutes(
   router: HotfixRouter,
   options: HotfixRoutesOptions,
 ): void {
-  const { httpAuth, auditor, hotfixes, logger, recompute } = options;
+  const { httpAuth, auditor, hotfixes } = options;
 
   /** Runs a write inside an audit event, recording its success or failure. */
   async function audited<T>(
@@ -57,20 +41,12 @@ export function registerHotfixRoutes(
     write: () => Promise<T>,
     successMeta: (result: T) => JsonObject,
   ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await write();
-      await event.success({ meta: successMeta(result) });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return auditedWrite(
+      auditor,
+      { eventId, request: req, meta },
+      write,
+      successMeta,
+    );
   }
 
   router.get('/hotfixes', async (req, res) => {
@@ -96,39 +72,13 @@ export function registerHotfixRoutes(
 
   router.post('/hotfixes', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const actor = credentials.principal.userEntityRef;
-    const idempotencyKey = req.header('idempotency-key') || undefined;
-    const { hotfix, created } = await audited(
-      req,
-      'hotfix-create',
-      { entityRef: req.body.entityRef, actor },
-      () =>
-        hotfixes.create(req.body as NewHotfixRequest, {
-          credentials,
-          idempotencyKey,
-        }),
-      result => ({
-        hotfixId: result.hotfix.id,
-        entityRef: result.hotfix.entityRef,
-        actor,
-        replayed: !result.created,
-      }),
-    );
-    if (created && recompute) {
-      try {
-        await recompute(hotfix.entityRef, credentials);
-      } catch (error) {
-        // The hotfix is recorded; the next scan takes the baseline instead.
-        logger.warn(
-          `Recomputing ${hotfix.entityRef} after recording ${
-            hotfix.id
-          } failed: ${(error as Error).message}`,
-        );
-      }
-    }
-    res
-      .status(created ? 201 : 200)
-      .json(hotfixResponse(await hotfixes.get(hotfix.id, credentials)));
+    const { hotfix, created } = await recordHotfix(options, {
+      body: req.body as NewHotfixRequest,
+      credentials,
+      idempotencyKey: req.header('idempotency-key') || undefined,
+      request: req,
+    });
+    res.status(created ? 201 : 200).json(hotfixResponse(hotfix));
   });
 
   router.get('/hotfixes/:id', async (req, res) => {

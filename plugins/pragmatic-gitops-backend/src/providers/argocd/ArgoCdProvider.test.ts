@@ -206,6 +206,40 @@ describe('ArgoCdProvider', () => {
     expect(provider(prodOnly).provider.name).toBe('argocd');
   });
 
+  async function observedWithReconciledAt(reconciledAt: string) {
+    server.use(
+      http.get(`${PROD}/api/v1/applications/payments`, () => {
+        const body = applicationBody('payments');
+        return HttpResponse.json({
+          ...body,
+          status: { ...body.status, reconciledAt },
+        });
+      }),
+      ...argoHandlers(PROD),
+    );
+    const { provider: p } = provider(prodOnly);
+    const result = (await p.getLiveState(
+      entity({ 'argocd/app-name': 'payments' }),
+      'component:default/payments',
+    )) as { observedAt: Date };
+    return result.observedAt;
+  }
+
+  it('dates the live state by when Argo CD reconciled it', async () => {
+    const reconciledAt = new Date(Date.now() - 10 * 60_000).toISOString();
+    const observedAt = await observedWithReconciledAt(reconciledAt);
+    expect(observedAt.toISOString()).toBe(reconciledAt);
+  });
+
+  it('takes a reconciledAt in the future as now', async () => {
+    const before = Date.now();
+    const observedAt = await observedWithReconciledAt(
+      new Date(Date.now() + 10 * 60_000).toISOString(),
+    );
+    expect(observedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(observedAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
   it('observes an application: both requests, objects and status', async () => {
     const auth: string[] = [];
     server.use(...argoHandlers(PROD, auth));

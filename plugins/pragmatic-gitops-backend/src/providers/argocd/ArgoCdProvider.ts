@@ -162,7 +162,8 @@ export class ArgoCdProvider implements LiveStateProvider {
       return {
         type: 'observed',
         source: `argocd:${instanceName}`,
-        observedAt: new Date(),
+        // Argo CD's own time for this live state, never later than now.
+        observedAt: observedAt(summary.reconciledAt),
         objects,
         desiredObjects,
         providerStatus,
@@ -245,4 +246,11 @@ function describeFailure(
   return `Reading application '${appName}' from Argo CD instance '${instanceName}' failed unexpectedly (${
     error instanceof Error ? error.name : typeof error
   })`;
+}
+
+function observedAt(reconciledAt: Date | undefined): Date {
+  const now = new Date();
+  return reconciledAt && reconciledAt.getTime() < now.getTime()
+    ? reconciledAt
+    : now;
 }

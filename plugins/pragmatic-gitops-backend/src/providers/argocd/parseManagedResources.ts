@@ -29,6 +29,8 @@ export type ArgoCdApplicationSummary = {
   revision?: string;
   health?: string;
   operation?: string;
+  /** `status.reconciledAt`: when Argo CD last compared live with Git. */
+  reconciledAt?: Date;
   resources: ArgoCdResourceStatus[];
 };
 
@@ -126,9 +128,17 @@ export function parseApplication(body: unknown): ArgoCdApplicationSummary {
     };
   });
 
+  const reconciledText = optionalString(
+    status?.reconciledAt,
+    'status.reconciledAt',
+  );
+  const reconciledAt = reconciledText ? new Date(reconciledText) : undefined;
   return {
     sync: optionalString(sync?.status, 'status.sync.status'),
     revision,
+    ...(reconciledAt && Number.isFinite(reconciledAt.getTime())
+      ? { reconciledAt }
+      : {}),
     health: optionalString(health?.status, 'status.health.status'),
     operation: optionalString(
       operationState?.phase,

@@ -112,6 +112,28 @@ describe('GithubBackportCommitFinder: unsupported sources and failures', () => {
     },
   );
 
+  it('never follows a pagination link to another host with the token', async () => {
+    github([]);
+    server.use(
+      http.get(`${API}/repos/acme/deploy/commits`, () =>
+        HttpResponse.json(
+          Array.from({ length: 100 }, (_, i) => commit(`c${i}`, 'Routine')),
+          {
+            headers: {
+              link: '<https://attacker.example/repos/acme/deploy/commits?page=2>; rel="next"',
+            },
+          },
+        ),
+      ),
+    );
+    const result = await finder.findBackports(entity(SOURCE), { since: SINCE });
+    expect(result).toEqual({
+      type: 'error',
+      reason: `refusing to call outside ${API} for commits of repository acme/deploy`,
+    });
+    expect(requests.every(r => r.url.startsWith(`${API}/`))).toBe(true);
+  });
+
   it('reports rate limiting', async () => {
     server.use(
       http.get(`${API}/repos/acme/deploy`, () =>

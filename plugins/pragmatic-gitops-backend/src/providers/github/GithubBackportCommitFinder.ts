@@ -14,12 +14,12 @@ import {
   ScmIntegrationRegistry,
   ScmIntegrations,
 } from '@backstage/integration';
+import { Octokit } from '@octokit/rest';
 import {
   BackportCommit,
   BackportCommitFinder,
   BackportSearchResult,
-  commitSubject,
-  parseBackportTrailers,
+  recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
 
@@ -40,6 +40,13 @@ export type GithubBackportCommitFinderOptions = {
 };
 
 class RequestFailed extends Error {}
+/**
+ * Ends a request from inside Octokit's fetch (timeout, a URL outside the
+ * configured API); named AbortError so that Octokit passes it through.
+ */
+class Stopped extends Error {
+  name = 'AbortError';
+}
 
 type CommitJson = {
   sha?: unknown;
@@ -142,16 +149,18 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     repository: GithubRepository,
     since: Date,
   ): Promise<BackportSearchResult> {
-    const headers = await this.headers(repository);
-    const repoPath = `${apiBaseUrl}/repos/${encodeURIComponent(
-      repository.owner,
-    )}/${encodeURIComponent(repository.repo)}`;
-    const name = `repository ${repository.owner}/${repository.repo}`;
+    const octokit = await this.octokit(apiBaseUrl, repository);
+    const { owner, repo } = repository;
+    const name = `repository ${owner}/${repo}`;
 
-    const repo = (await this.get(apiBaseUrl, repoPath, headers, name)) as {
-      default_branch?: unknown;
-    } | null;
-    const branch = repo?.default_branch;
+    const { data: repoData } = await this.call(name, () =>
+      octokit.rest.repos.get({ owner, repo }),
+    );
+    // A body that is not JSON comes back from Octokit as a string.
+    if (typeof repoData !== 'object' || repoData === null) {
+      throw new RequestFailed(`GitHub answered malformed JSON for ${name}`);
+    }
+    const branch = (repoData as { default_branch?: unknown }).default_branch;
     if (typeof branch !== 'string' || branch === '') {
       throw new RequestFailed(
         `GitHub did not report a default branch for ${name}`,
@@ -160,18 +169,24 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
 
     const commits = new Map<string, BackportCommit>();
     let truncated = false;
-    for (let page = 1; page <= this.maxPages; page++) {
-      const url = `${repoPath}/commits?sha=${encodeURIComponent(
-        branch,
-      )}&since=${encodeURIComponent(
-        since.toISOString(),
-      )}&per_page=${PER_PAGE}&page=${page}`;
-      const list = await this.get(
-        apiBaseUrl,
-        url,
-        headers,
-        `commits of ${name}`,
-      );
+    let pages = 0;
+    const pagesOf = octokit.paginate.iterator(
+      'GET /repos/{owner}/{repo}/commits',
+      {
+        owner,
+        repo,
+        sha: branch,
+        since: since.toISOString(),
+        per_page: PER_PAGE,
+        page: 1,
+      },
+    );
+    const iterator = pagesOf[Symbol.asyncIterator]();
+    const what = `commits of ${name}`;
+    for (;;) {
+      const next = await this.call(what, () => iterator.next());
+      if (next.done) break;
+      const list = next.value.data as unknown;
       if (!Array.isArray(list)) {
         throw new RequestFailed(
           `GitHub answered a malformed commit list for ${name}`,
@@ -180,43 +195,44 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       for (const entry of list as CommitJson[]) {
         this.collect(entry, commits);
       }
-      if (list.length < PER_PAGE) {
+      pages += 1;
+      if (pages === this.maxPages) {
+        truncated = /rel="next"/.test(next.value.headers.link ?? '');
         break;
-      }
-      if (page === this.maxPages) {
-        truncated = true;
       }
     }
     return {
       type: 'found',
       commits,
-      repository: `${repository.host}/${repository.owner}/${repository.repo}`,
+      repository: `${repository.host}/${owner}/${repo}`,
       branch,
       truncated,
     };
   }
 
-  /** Newest commits come first: a later (older) commit replaces an earlier. */
   private collect(entry: CommitJson, commits: Map<string, BackportCommit>) {
     const message = entry?.commit?.message;
     if (typeof entry?.sha !== 'string' || typeof message !== 'string') {
       return;
     }
     const date = entry.commit?.committer?.date;
-    const commit: BackportCommit = {
+    recordBackportCommit(commits, {
       sha: entry.sha,
       url: typeof entry.html_url === 'string' ? entry.html_url : '',
-      subject: commitSubject(message),
+      message,
       ...(typeof date === 'string' ? { committedAt: date } : {}),
-    };
-    for (const id of parseBackportTrailers(message)) {
-      commits.set(id, commit);
-    }
+    });
   }
 
-  private async headers(
+  /**
+   * A client for one search: the integration's token, a timeout per request,
+   * redirects not followed, and every URL (pagination links included)
+   * confined to the configured apiBaseUrl, so the token never goes elsewhere.
+   */
+  private async octokit(
+    apiBaseUrl: string,
     repository: GithubRepository,
-  ): Promise<Record<string, string>> {
+  ): Promise<Octokit> {
     let credentials;
     try {
       credentials = await this.credentials.getCredentials({
@@ -229,62 +245,70 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
         }: ${(error as Error)?.name ?? 'error'}`,
       );
     }
-    const headers: Record<string, string> = {
-      Accept: 'application/vnd.github+json',
-      'X-GitHub-Api-Version': '2022-11-28',
-    };
-    if (credentials?.headers?.Authorization) {
-      headers.Authorization = credentials.headers.Authorization;
-    } else if (credentials?.token) {
-      headers.Authorization = `token ${credentials.token}`;
-    }
-    return headers;
+    const { timeoutMs } = this;
+    return new Octokit({
+      baseUrl: apiBaseUrl,
+      ...(credentials?.token ? { auth: credentials.token } : {}),
+      headers: { 'X-GitHub-Api-Version': '2022-11-28' },
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      request: {
+        async fetch(url: string, init: RequestInit) {
+          if (!String(url).startsWith(`${apiBaseUrl}/`)) {
+            throw new Stopped(`refusing to call outside ${apiBaseUrl} for`);
+          }
+          const signal = AbortSignal.timeout(timeoutMs);
+          try {
+            return await fetch(url, { ...init, signal, redirect: 'manual' });
+          } catch (error) {
+            if (signal.aborted) {
+              throw new Stopped(
+                `GitHub did not answer within ${timeoutMs} ms for`,
+              );
+            }
+            throw error;
+          }
+        },
+      },
+    });
   }
 
-  private async get(
-    apiBaseUrl: string,
-    url: string,
-    headers: Record<string, string>,
+  /** Runs one request, turning Octokit's failures into a reason for a person. */
+  private async call<T extends { status?: number; value?: unknown }>(
     what: string,
-  ): Promise<unknown> {
-    if (!url.startsWith(`${apiBaseUrl}/`)) {
-      // Never reached: every URL is built from apiBaseUrl. Kept as the guard
-      // that keeps the token away from any other host.
-      throw new RequestFailed(`refusing to call outside ${apiBaseUrl}`);
-    }
-    let response: Response;
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    let result: T;
     try {
-      response = await fetch(url, {
-        headers,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      result = await fn();
     } catch (error) {
-      const name = (error as Error)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
+      if (error instanceof Stopped) {
+        throw new RequestFailed(`${error.message} ${what}`);
+      }
+      // Octokit's RequestError: a status, and the response when one came.
+      const failure = error as {
+        status: number;
+        message?: string;
+        response?: { headers?: Record<string, string | undefined> };
+      };
+      if (failure?.response) {
+        const rateLimited =
+          failure.response.headers?.['x-ratelimit-remaining'] === '0';
         throw new RequestFailed(
-          `GitHub did not answer within ${this.timeoutMs} ms for ${what}`,
+          describeStatus(failure.status, what, rateLimited),
         );
       }
-      throw new RequestFailed(`GitHub could not be reached for ${what}`);
-    }
-    if (!response.ok) {
-      const rateLimited = response.headers.get('x-ratelimit-remaining') === '0';
-      await response.text().catch(() => undefined); // release the connection
       throw new RequestFailed(
-        describeStatus(response.status, what, rateLimited),
+        /JSON/.test(String(failure?.message))
+          ? `GitHub answered malformed JSON for ${what}`
+          : `GitHub could not be reached for ${what}`,
       );
     }
-    try {
-      return await response.json();
-    } catch (error) {
-      const name = (error as Error)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new RequestFailed(
-          `GitHub did not answer within ${this.timeoutMs} ms for ${what}`,
-        );
-      }
-      throw new RequestFailed(`GitHub answered malformed JSON for ${what}`);
+    const status =
+      result.status ??
+      (result.value as { status?: number } | undefined)?.status;
+    if (status !== undefined && status >= 300 && status < 400) {
+      throw new RequestFailed(describeStatus(status, what, false));
     }
+    return result;
   }
 }

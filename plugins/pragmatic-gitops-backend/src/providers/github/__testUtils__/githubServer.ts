@@ -80,8 +80,13 @@ export function useMockGithub() {
         HttpResponse.json({ default_branch: 'trunk' }),
       ),
       http.get(`${base}/repos/${owner}/${repo}/commits`, ({ request }) => {
-        const page = Number(new URL(request.url).searchParams.get('page') ?? 1);
-        return HttpResponse.json(pages[page - 1] ?? []);
+        const url = new URL(request.url);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        // As GitHub does: a Link header names the next page while there is one.
+        url.searchParams.set('page', String(page + 1));
+        return HttpResponse.json(pages[page - 1] ?? [], {
+          headers: page < pages.length ? { link: `<${url}>; rel="next"` } : {},
+        });
       }),
     );
   }

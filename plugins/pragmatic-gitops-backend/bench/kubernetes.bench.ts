@@ -1,0 +1,216 @@
+/*
+ * yarn bench:kubernetes [--entities 1000] [--resources 20] [--concurrency 8]
+ *
+ * One full drift scan of a synthetic fleet whose live state comes from the
+ * Kubernetes provider only, against a local fake API server (in this
+ * process) holding every entity's objects. Twice: once with the live
+ * objects carrying the entity's label (the provider LISTs them), once
+ * without (it GETs each desired object by name). Prints the requests per
+ * entity per scan and the scan time; asserts nothing.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import knexFactory from 'knex';
+import pLimit from 'p-limit';
+import { EntityStatusStore } from '../src/database/EntityStatusStore';
+import { migrationsDir } from '../src/database/migrateDatabase';
+import { DesiredStateReader } from '../src/desired/DesiredStateReader';
+import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
+import { keyedSecretDigest } from '../src/observations/secretDigest';
+import { KubernetesProvider } from '../src/providers/kubernetes';
+import {
+  BUILT_IN_KINDS,
+  FLUX_FAKE_KINDS,
+  startFakeKubernetesApi,
+} from '../src/providers/kubernetes/__testUtils__/fakeKubernetesApi';
+import { DriftScanner } from '../src/scan/DriftScanner';
+import { EntityScanner } from '../src/scan/EntityScanner';
+import { desiredObjects, fleetEntity, liveObject } from './syntheticFleet';
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const ENTITIES = arg('entities', 1_000);
+const RESOURCES = arg('resources', 20);
+const CONCURRENCY = arg('concurrency', 8);
+const CLUSTER_CONCURRENCY = arg('cluster-concurrency', 8);
+const TOKEN = 'bench-token';
+const secretDigest = keyedSecretDigest(
+  Buffer.from('bench key of 32 characters or more'),
+);
+
+const logger: LoggerService = {
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  child: () => logger,
+};
+
+async function benchmark(labelled: boolean) {
+  const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => {
+    const entity = fleetEntity(i);
+    entity.metadata.annotations!['backstage.io/kubernetes-id'] =
+      entity.metadata.name;
+    return entity;
+  });
+  const desiredByName = new Map(
+    entities.map(e => [
+      e.metadata.name,
+      desiredObjects(e.metadata.name, RESOURCES),
+    ]),
+  );
+  const live = entities.flatMap((entity, i) =>
+    desiredByName.get(entity.metadata.name)!.map((object, k) => {
+      const copy = liveObject(object, k, i % 10 === 0 && k === 0);
+      if (labelled) {
+        copy.metadata.labels = {
+          ...copy.metadata.labels,
+          'backstage.io/kubernetes-id': entity.metadata.name,
+        };
+      }
+      return copy;
+    }),
+  );
+  const api = await startFakeKubernetesApi({
+    token: TOKEN,
+    kinds: [...BUILT_IN_KINDS, ...FLUX_FAKE_KINDS],
+    objects: live,
+  });
+
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: ':memory:' },
+    useNullAsDefault: true,
+  });
+  await knex.migrate.latest({ directory: migrationsDir });
+  const desiredReader = {
+    read: async (entity: Entity) => ({
+      objects: desiredByName.get(entity.metadata.name)!,
+      sopsFiles: [],
+      findings: [],
+      migrations: [],
+      source: 'bench',
+    }),
+  } as unknown as DesiredStateReader;
+  const catalog = {
+    async *streamEntities() {
+      for (let i = 0; i < entities.length; i += 500)
+        yield entities.slice(i, i + 500);
+    },
+  } as unknown as CatalogService;
+  const kubernetes = new KubernetesProvider({
+    clusters: [
+      {
+        name: 'bench',
+        url: api.url,
+        token: { value: TOKEN },
+        skipTLSVerify: true,
+      },
+    ],
+    settings: {
+      enabled: true,
+      concurrency: CLUSTER_CONCURRENCY,
+      timeoutMs: 30_000,
+    },
+    logger,
+    secretDigest,
+  });
+  const scanner = new EntityScanner({
+    desiredReader,
+    providers: [kubernetes],
+    secretResolvers: [],
+    secretDigest,
+    store: new EntityStatusStore(knex),
+    settings: {
+      ignoreDefaults: [],
+      gitopsFieldManagers: DEFAULT_GITOPS_FIELD_MANAGERS,
+    },
+    logger,
+  });
+  const driftScanner = new DriftScanner({
+    catalog,
+    auth: mockServices.auth(),
+    scanner,
+    logger,
+    concurrency: CONCURRENCY,
+  });
+
+  const summary = await driftScanner.scanAll();
+  const requests = api.requests.length;
+
+  // The provider alone (no engine, no database), same concurrency.
+  await kubernetes.startScan();
+  const limit = pLimit(CONCURRENCY);
+  const providerStart = Date.now();
+  await Promise.all(
+    entities.map(entity =>
+      limit(() =>
+        kubernetes.getLiveState(entity, entity.metadata.name, {
+          desired: desiredByName.get(entity.metadata.name)!,
+        }),
+      ),
+    ),
+  );
+  const providerMs = Date.now() - providerStart;
+  const discovery = api.requests.filter(
+    r => !r.path.includes('labelSelector') && !/\/namespaces\//.test(r.path),
+  ).length;
+  const lists = api.requests.filter(r =>
+    r.path.includes('labelSelector'),
+  ).length;
+  const gets = requests - lists - discovery;
+  const byStatus = await knex('entity_status')
+    .select('status')
+    .count({ n: '*' })
+    .groupBy('status');
+  await api.close();
+  await knex.destroy();
+
+  console.log(
+    `\n${
+      labelled
+        ? 'Objects carry the entity label (LIST)'
+        : 'Objects carry no label (GET by name)'
+    }: ${ENTITIES} entities × ${RESOURCES} objects, scan concurrency ${CONCURRENCY}, ${CLUSTER_CONCURRENCY} requests in flight per cluster`,
+  );
+  console.log(
+    `  full scan           ${(summary.durationMs / 1000).toFixed(
+      1,
+    )} s  (${Math.round(ENTITIES / (summary.durationMs / 1000))} entities/s, ${
+      summary.failed
+    } failed)`,
+  );
+  console.log(
+    `  provider alone      ${(providerMs / 1000).toFixed(1)} s  (${(
+      providerMs / ENTITIES
+    ).toFixed(1)} ms per entity at concurrency ${CONCURRENCY})`,
+  );
+  console.log(
+    `  requests            ${requests} = ${discovery} discovery + ${lists} LIST + ${gets} GET`,
+  );
+  console.log(
+    `  per entity per scan ${((lists + gets) / ENTITIES).toFixed(
+      1,
+    )} (+ ${discovery} discovery per scan)`,
+  );
+  console.log(
+    `  statuses            ${byStatus
+      .map(r => `${r.status} ${r.n}`)
+      .join(', ')}`,
+  );
+}
+
+async function main() {
+  await benchmark(true);
+  await benchmark(false);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,234 @@
+/**
+ * Back-port commits from GitLab (gitlab.com or self-managed): commits on the
+ * default branch of the entity's source project since a date, through
+ * `@gitbeaker/rest` and a host configured under `integrations.gitlab`.
+ * Hosts that are not configured are never called; failures come back as
+ * results, never thrown.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import {
+  DefaultGitlabCredentialsProvider,
+  GitlabCredentialsProvider,
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { Gitlab } from '@gitbeaker/rest';
+import {
+  BackportCommit,
+  BackportCommitFinder,
+  BackportSearchResult,
+  recordBackportCommit,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import { GitlabProject, gitlabProjectOf } from './gitlabSource';
+
+const PER_PAGE = 100;
+
+export type GitlabBackportCommitFinderOptions = {
+  integrations: ScmIntegrationRegistry;
+  /** Hosts listed under `integrations.gitlab` in config: the only ones called. */
+  configuredHosts: string[];
+  credentialsProvider?: GitlabCredentialsProvider;
+  logger?: LoggerService;
+  /** Per request; default 10 s. */
+  timeoutMs?: number;
+  /** Pages of 100 commits read at most; default 3. */
+  maxPages?: number;
+};
+
+class RequestFailed extends Error {}
+
+type CommitJson = {
+  id?: unknown;
+  web_url?: unknown;
+  message?: unknown;
+  committed_date?: unknown;
+};
+
+export class GitlabBackportCommitFinder implements BackportCommitFinder {
+  readonly name = 'gitlab';
+
+  static fromConfig(
+    config: Config,
+    options: { logger?: LoggerService; timeoutMs?: number } = {},
+  ): GitlabBackportCommitFinder {
+    const integrations = ScmIntegrations.fromConfig(config);
+    return new GitlabBackportCommitFinder({
+      integrations,
+      configuredHosts: (
+        config.getOptionalConfigArray('integrations.gitlab') ?? []
+      ).map(entry => entry.getString('host')),
+      ...options,
+    });
+  }
+
+  private readonly hosts: Set<string>;
+  private readonly credentials: GitlabCredentialsProvider;
+  private readonly timeoutMs: number;
+  private readonly maxPages: number;
+
+  constructor(private readonly options: GitlabBackportCommitFinderOptions) {
+    this.hosts = new Set(options.configuredHosts.map(h => h.toLowerCase()));
+    this.credentials =
+      options.credentialsProvider ??
+      DefaultGitlabCredentialsProvider.fromIntegrations(options.integrations);
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxPages = Math.max(1, options.maxPages ?? 3);
+  }
+
+  async findBackports(
+    entity: Entity,
+    options: { since: Date },
+  ): Promise<BackportSearchResult> {
+    const source = gitlabProjectOf(entity);
+    if ('reason' in source) {
+      return { type: 'unsupported', reason: source.reason };
+    }
+    const { project } = source;
+    const integration = this.hosts.has(project.host.toLowerCase())
+      ? this.options.integrations.gitlab.byHost(project.host)
+      : undefined;
+    if (!integration) {
+      return {
+        type: 'unsupported',
+        reason: `no GitLab integration is configured for ${project.host}`,
+      };
+    }
+    try {
+      return await this.search(
+        integration.config.baseUrl,
+        project,
+        options.since,
+      );
+    } catch (error) {
+      const reason =
+        error instanceof RequestFailed
+          ? error.message
+          : `GitLab request failed for ${project.path}`;
+      this.options.logger?.warn(`Back-port commit search: ${reason}`);
+      return { type: 'error', reason };
+    }
+  }
+
+  private async search(
+    baseUrl: string,
+    project: GitlabProject,
+    since: Date,
+  ): Promise<BackportSearchResult> {
+    const api = await this.client(baseUrl, project);
+    const name = `project ${project.path}`;
+    const info = (await this.call(name, () =>
+      api.Projects.show(project.path),
+    )) as { default_branch?: unknown };
+    const branch = info?.default_branch;
+    if (typeof branch !== 'string' || branch === '') {
+      throw new RequestFailed(
+        `GitLab did not report a default branch for ${name}`,
+      );
+    }
+    const commits = new Map<string, BackportCommit>();
+    let truncated = false;
+    for (let page = 1; page <= this.maxPages; page++) {
+      // One page per call, so that every request has the timeout.
+      const { data, paginationInfo } = await this.call(
+        `commits of ${name}`,
+        () =>
+          api.Commits.all(project.path, {
+            refName: branch,
+            since: since.toISOString(),
+            perPage: PER_PAGE,
+            page,
+            showExpanded: true,
+          }),
+      );
+      if (!Array.isArray(data)) {
+        throw new RequestFailed(
+          `GitLab answered a malformed commit list for ${name}`,
+        );
+      }
+      for (const entry of data as CommitJson[]) {
+        if (
+          typeof entry?.id === 'string' &&
+          typeof entry.message === 'string'
+        ) {
+          recordBackportCommit(commits, {
+            sha: entry.id,
+            url: typeof entry.web_url === 'string' ? entry.web_url : '',
+            message: entry.message,
+            ...(typeof entry.committed_date === 'string'
+              ? { committedAt: entry.committed_date }
+              : {}),
+          });
+        }
+      }
+      if (!paginationInfo?.next) break;
+      if (page === this.maxPages) truncated = true;
+    }
+    return {
+      type: 'found',
+      commits,
+      repository: `${project.host}/${project.path}`,
+      branch,
+      truncated,
+    };
+  }
+
+  private async client(baseUrl: string, project: GitlabProject) {
+    let token: string | undefined;
+    try {
+      token = (await this.credentials.getCredentials({ url: project.url }))
+        .token;
+    } catch (error) {
+      throw new RequestFailed(
+        `could not get GitLab credentials for ${project.host}: ${
+          (error as Error)?.name ?? 'error'
+        }`,
+      );
+    }
+    // As a Bearer token: fetch drops Authorization on a redirect to another
+    // host, which it would not do for GitLab's PRIVATE-TOKEN header.
+    return new Gitlab({
+      host: baseUrl.replace(/\/+$/, ''),
+      ...(token ? { oauthToken: token } : {}),
+      queryTimeout: this.timeoutMs,
+    });
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      const failure = error as {
+        name?: string;
+        cause?: { response?: { status?: number } };
+      };
+      if (failure?.name === 'GitbeakerTimeoutError') {
+        throw new RequestFailed(
+          `GitLab did not answer within ${this.timeoutMs} ms for ${what}`,
+        );
+      }
+      const status = failure?.cause?.response?.status;
+      if (status === 401) {
+        throw new RequestFailed(
+          `GitLab rejected the credentials (401) for ${what}`,
+        );
+      }
+      if (status === 403) {
+        throw new RequestFailed(`GitLab refused access (403) to ${what}`);
+      }
+      if (status === 404) {
+        throw new RequestFailed(
+          `${what} not found on GitLab (404), or the integration's credentials cannot read it`,
+        );
+      }
+      if (status) {
+        throw new RequestFailed(`GitLab answered ${status} for ${what}`);
+      }
+      if (failure?.name === 'GitbeakerRetryError') {
+        throw new RequestFailed(`GitLab kept failing (429/502) for ${what}`);
+      }
+      throw new RequestFailed(`GitLab could not be reached for ${what}`);
+    }
+  }
+}

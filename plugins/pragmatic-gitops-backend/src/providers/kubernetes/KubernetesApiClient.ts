@@ -1,0 +1,241 @@
+/**
+ * Read-only access to one cluster's API server. `@kubernetes/client-node`
+ * turns the cluster config into TLS options and credentials; requests are
+ * plain GETs (the only method this client has), so objects come back
+ * exactly as the API server sends them, custom resources included.
+ * Discovery (kinds → plurals, namespaced or not) is asked once per
+ * apiVersion per scan; requests in flight are bounded per cluster and each
+ * has a timeout.
+ */
+import { KubeConfig } from '@kubernetes/client-node';
+import fs from 'node:fs/promises';
+import fetch, { RequestInit } from 'node-fetch';
+import pLimit from 'p-limit';
+import { KubeObject } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import { ClusterSpec } from './clusterConfig';
+
+/** The cluster cannot be read: unreachable, timed out, token refused. */
+export class ClusterUnavailableError extends Error {}
+
+export type ApiResource = {
+  /** Plural, as used in paths. */
+  name: string;
+  kind: string;
+  namespaced: boolean;
+};
+
+export type KubernetesApiClientOptions = {
+  /** Requests in flight at once to this cluster. */
+  concurrency: number;
+  /** Per request, in milliseconds. */
+  timeoutMs: number;
+};
+
+type ApiResourceList = {
+  resources?: Array<ApiResource & { verbs?: string[] }>;
+};
+type ApiGroupList = {
+  groups?: Array<{ name: string; preferredVersion?: { groupVersion: string } }>;
+};
+type ObjectList = { items?: KubeObject[] };
+
+export class KubernetesApiClient {
+  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly kubeConfig = new KubeConfig();
+  private fetchOptions?: Promise<RequestInit>;
+  private discovery = new Map<string, Promise<ApiResource[] | undefined>>();
+  private groups?: Promise<ApiGroupList>;
+
+  constructor(
+    readonly cluster: ClusterSpec,
+    private readonly options: KubernetesApiClientOptions,
+  ) {
+    this.limit = pLimit(options.concurrency);
+    this.kubeConfig.loadFromClusterAndUser(
+      {
+        name: cluster.name,
+        server: cluster.url,
+        caData: cluster.caData,
+        caFile: cluster.caFile,
+        skipTLSVerify: cluster.skipTLSVerify,
+      },
+      {
+        name: 'pragmatic-gitops',
+        ...('value' in cluster.token ? { token: cluster.token.value } : {}),
+      },
+    );
+  }
+
+  /** A new scan: discovery is asked again (CRDs may have been installed). */
+  resetDiscovery(): void {
+    this.discovery = new Map();
+    this.groups = undefined;
+  }
+
+  /** The resource serving `kind` in `apiVersion`, or undefined when the cluster has none. */
+  async resourceFor(
+    apiVersion: string,
+    kind: string,
+  ): Promise<ApiResource | undefined> {
+    let resources = this.discovery.get(apiVersion);
+    if (!resources) {
+      resources = this.get<ApiResourceList>(versionPath(apiVersion)).then(
+        list =>
+          list?.resources?.filter(r => !r.name.includes('/')) ?? undefined,
+      );
+      this.discovery.set(apiVersion, resources);
+    }
+    return (await resources)?.find(r => r.kind === kind);
+  }
+
+  /** `group/version` the cluster prefers for an API group, or undefined when it serves none. */
+  async preferredVersion(group: string): Promise<string | undefined> {
+    if (!this.groups) {
+      this.groups = this.get<ApiGroupList>('/apis').then(list => list ?? {});
+    }
+    const groups = await this.groups;
+    return groups.groups?.find(g => g.name === group)?.preferredVersion
+      ?.groupVersion;
+  }
+
+  /** One object by name; undefined when it does not exist (404). */
+  async getObject(
+    apiVersion: string,
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+  ): Promise<KubeObject | undefined> {
+    return this.get<KubeObject>(
+      `${collectionPath(apiVersion, resource, namespace)}/${encodeURIComponent(
+        name,
+      )}`,
+    );
+  }
+
+  /** Objects of one kind in every namespace that match the label selector. */
+  async listObjects(
+    apiVersion: string,
+    resource: ApiResource,
+    labelSelector: string,
+  ): Promise<KubeObject[]> {
+    const list = await this.get<ObjectList>(
+      `${collectionPath(
+        apiVersion,
+        resource,
+        undefined,
+      )}?labelSelector=${encodeURIComponent(labelSelector)}`,
+    );
+    // Items of a list carry neither apiVersion nor kind.
+    return (list?.items ?? []).map(item => ({
+      ...item,
+      apiVersion,
+      kind: resource.kind,
+    }));
+  }
+
+  /** GET, the only request this client makes. 404 → undefined. */
+  private get<T>(path: string): Promise<T | undefined> {
+    return this.limit(async () => {
+      const { name } = this.cluster;
+      const init = await this.requestInit();
+      let response;
+      try {
+        response = await fetch(`${this.cluster.url}${path}`, {
+          ...init,
+          method: 'GET',
+          signal: AbortSignal.timeout(this.options.timeoutMs) as any,
+        });
+      } catch (error) {
+        const reason = (error as Error)?.name;
+        throw new ClusterUnavailableError(
+          reason === 'AbortError' || reason === 'TimeoutError'
+            ? `Kubernetes cluster '${name}' did not answer within ${this.options.timeoutMs} ms`
+            : `Kubernetes cluster '${name}' could not be reached`,
+        );
+      }
+      if (response.status === 404) {
+        await response.text().catch(() => undefined);
+        return undefined;
+      }
+      if (!response.ok) {
+        await response.text().catch(() => undefined);
+        throw new ClusterUnavailableError(
+          describeStatus(name, response.status, path),
+        );
+      }
+      try {
+        return (await response.json()) as T;
+      } catch {
+        throw new ClusterUnavailableError(
+          `Kubernetes cluster '${name}' answered malformed JSON for ${
+            path.split('?')[0]
+          }`,
+        );
+      }
+    });
+  }
+
+  private async requestInit(): Promise<RequestInit> {
+    if (!this.fetchOptions) {
+      this.fetchOptions = this.kubeConfig
+        .applyToFetchOptions({})
+        .then(options => options as unknown as RequestInit);
+    }
+    let init: RequestInit;
+    try {
+      init = await this.fetchOptions;
+    } catch (error) {
+      // A CA file that cannot be read, for instance.
+      throw new ClusterUnavailableError(
+        `Kubernetes cluster '${this.cluster.name}' cannot be configured: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    (init.headers as any)?.forEach?.((value: string, key: string) => {
+      headers[key] = value;
+    });
+    if ('file' in this.cluster.token) {
+      // Projected tokens rotate: read the file for every request.
+      const token = await fs
+        .readFile(this.cluster.token.file, 'utf8')
+        .catch(() => {
+          throw new ClusterUnavailableError(
+            `the service account token of Kubernetes cluster '${this.cluster.name}' cannot be read`,
+          );
+        });
+      headers.Authorization = `Bearer ${token.trim()}`;
+    }
+    return { ...init, headers };
+  }
+}
+
+function versionPath(apiVersion: string): string {
+  return apiVersion.includes('/')
+    ? `/apis/${apiVersion}`
+    : `/api/${apiVersion}`;
+}
+
+function collectionPath(
+  apiVersion: string,
+  resource: ApiResource,
+  namespace: string | undefined,
+): string {
+  const scope =
+    resource.namespaced && namespace
+      ? `/namespaces/${encodeURIComponent(namespace)}`
+      : '';
+  return `${versionPath(apiVersion)}${scope}/${resource.name}`;
+}
+
+function describeStatus(cluster: string, status: number, path: string): string {
+  const what = path.split('?')[0];
+  if (status === 401) {
+    return `Kubernetes cluster '${cluster}' refused the service account token (401)`;
+  }
+  if (status === 403) {
+    return `Kubernetes cluster '${cluster}' forbids reading ${what} (403): grant the read-only ClusterRole`;
+  }
+  return `Kubernetes cluster '${cluster}' answered ${status} for ${what}`;
+}
