@@ -141,7 +141,8 @@ async function benchmark(labelled: boolean) {
   });
 
   const summary = await driftScanner.scanAll();
-  const requests = api.requests.length;
+  const scanRequests = [...api.requests];
+  const requests = scanRequests.length;
 
   // The provider alone (no engine, no database), same concurrency.
   await kubernetes.startScan();
@@ -157,10 +158,10 @@ async function benchmark(labelled: boolean) {
     ),
   );
   const providerMs = Date.now() - providerStart;
-  const discovery = api.requests.filter(
+  const discovery = scanRequests.filter(
     r => !r.path.includes('labelSelector') && !/\/namespaces\//.test(r.path),
   ).length;
-  const lists = api.requests.filter(r =>
+  const lists = scanRequests.filter(r =>
     r.path.includes('labelSelector'),
   ).length;
   const gets = requests - lists - discovery;

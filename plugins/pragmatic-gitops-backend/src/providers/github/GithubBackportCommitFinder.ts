@@ -21,11 +21,14 @@ import {
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import {
+  configuredScmHosts,
+  DEFAULT_SCM_MAX_PAGES,
+  DEFAULT_SCM_TIMEOUT_MS,
+  describeScmStatus,
+  SCM_PER_PAGE,
+} from '../scmBackportSearch';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
-
-export const DEFAULT_TIMEOUT_MS = 10_000;
-const PER_PAGE = 100;
-const DEFAULT_MAX_PAGES = 3;
 
 export type GithubBackportCommitFinderOptions = {
   integrations: ScmIntegrationRegistry;
@@ -54,24 +57,6 @@ type CommitJson = {
   commit?: { message?: unknown; committer?: { date?: unknown } | null };
 };
 
-function describeStatus(status: number, what: string, rateLimited: boolean) {
-  if (status === 401) {
-    return `GitHub rejected the credentials (401) for ${what}`;
-  }
-  if (status === 403 || status === 429) {
-    return rateLimited
-      ? `GitHub rate limit exceeded (${status}) for ${what}`
-      : `GitHub refused access (${status}) to ${what}`;
-  }
-  if (status === 404) {
-    return `${what} not found on GitHub (404), or the integration's credentials cannot read it`;
-  }
-  if (status >= 300 && status < 400) {
-    return `GitHub answered a redirect (${status}) for ${what}: the repository may have moved, update the source location`;
-  }
-  return `GitHub answered ${status} for ${what}`;
-}
-
 export class GithubBackportCommitFinder implements BackportCommitFinder {
   readonly name = 'github';
 
@@ -80,12 +65,9 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     options: { logger?: LoggerService; timeoutMs?: number } = {},
   ): GithubBackportCommitFinder {
     const integrations = ScmIntegrations.fromConfig(config);
-    const configuredHosts = (
-      config.getOptionalConfigArray('integrations.github') ?? []
-    ).map(entry => entry.getOptionalString('host') ?? 'github.com');
     return new GithubBackportCommitFinder({
       integrations,
-      configuredHosts,
+      configuredHosts: [...configuredScmHosts(config, 'github', 'github.com')],
       credentialsProvider:
         DefaultGithubCredentialsProvider.fromIntegrations(integrations),
       ...options,
@@ -102,8 +84,8 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     this.credentials =
       options.credentialsProvider ??
       DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_SCM_TIMEOUT_MS;
+    this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_SCM_MAX_PAGES);
   }
 
   async findBackports(
@@ -177,7 +159,7 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
         repo,
         sha: branch,
         since: since.toISOString(),
-        per_page: PER_PAGE,
+        per_page: SCM_PER_PAGE,
         page: 1,
       },
     );
@@ -294,7 +276,7 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
         const rateLimited =
           failure.response.headers?.['x-ratelimit-remaining'] === '0';
         throw new RequestFailed(
-          describeStatus(failure.status, what, rateLimited),
+          describeScmStatus('GitHub', failure.status, what, rateLimited),
         );
       }
       throw new RequestFailed(
@@ -307,7 +289,7 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       result.status ??
       (result.value as { status?: number } | undefined)?.status;
     if (status !== undefined && status >= 300 && status < 400) {
-      throw new RequestFailed(describeStatus(status, what, false));
+      throw new RequestFailed(describeScmStatus('GitHub', status, what));
     }
     return result;
   }

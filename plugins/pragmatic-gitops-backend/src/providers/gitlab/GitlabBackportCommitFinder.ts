@@ -21,9 +21,14 @@ import {
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import {
+  configuredScmHosts,
+  DEFAULT_SCM_MAX_PAGES,
+  DEFAULT_SCM_TIMEOUT_MS,
+  describeScmStatus,
+  SCM_PER_PAGE,
+} from '../scmBackportSearch';
 import { GitlabProject, gitlabProjectOf } from './gitlabSource';
-
-const PER_PAGE = 100;
 
 export type GitlabBackportCommitFinderOptions = {
   integrations: ScmIntegrationRegistry;
@@ -56,9 +61,7 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
     const integrations = ScmIntegrations.fromConfig(config);
     return new GitlabBackportCommitFinder({
       integrations,
-      configuredHosts: (
-        config.getOptionalConfigArray('integrations.gitlab') ?? []
-      ).map(entry => entry.getString('host')),
+      configuredHosts: [...configuredScmHosts(config, 'gitlab')],
       ...options,
     });
   }
@@ -73,8 +76,8 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
     this.credentials =
       options.credentialsProvider ??
       DefaultGitlabCredentialsProvider.fromIntegrations(options.integrations);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.maxPages = Math.max(1, options.maxPages ?? 3);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_SCM_TIMEOUT_MS;
+    this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_SCM_MAX_PAGES);
   }
 
   async findBackports(
@@ -137,7 +140,7 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
           api.Commits.all(project.path, {
             refName: branch,
             since: since.toISOString(),
-            perPage: PER_PAGE,
+            perPage: SCM_PER_PAGE,
             page,
             showExpanded: true,
           }),
@@ -209,21 +212,8 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
         );
       }
       const status = failure?.cause?.response?.status;
-      if (status === 401) {
-        throw new RequestFailed(
-          `GitLab rejected the credentials (401) for ${what}`,
-        );
-      }
-      if (status === 403) {
-        throw new RequestFailed(`GitLab refused access (403) to ${what}`);
-      }
-      if (status === 404) {
-        throw new RequestFailed(
-          `${what} not found on GitLab (404), or the integration's credentials cannot read it`,
-        );
-      }
       if (status) {
-        throw new RequestFailed(`GitLab answered ${status} for ${what}`);
+        throw new RequestFailed(describeScmStatus('GitLab', status, what));
       }
       if (failure?.name === 'GitbeakerRetryError') {
         throw new RequestFailed(`GitLab kept failing (429/502) for ${what}`);
