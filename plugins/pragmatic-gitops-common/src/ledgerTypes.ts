@@ -94,6 +94,9 @@ export type Hotfix = {
   backportDueAt: string;
   /** Sent by `GET /hotfixes/{id}`; lists may leave it out. */
   events?: HotfixEvent[];
+  /** Who acknowledged the revert alarm of a reverted hotfix, and when. */
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
 };
 
 /**
@@ -125,6 +128,10 @@ export type HotfixQuery = {
   entityRef?: string;
   status?: HotfixStatus;
   overdue?: boolean;
+  /** Reverted hotfixes whose alarm was (true) or was not (false) acknowledged. */
+  acknowledged?: boolean;
+  /** Hotfixes of this owner's entities: `team-payments` or `group:default/team-payments`. */
+  owner?: string;
   offset?: number;
   /** At most 500. */
   limit?: number;
@@ -195,8 +202,15 @@ export type EntityGitopsDetails = EntityGitopsStatus & {
   secretRefs?: SecretRef[];
 };
 
-/** Hotfixes owed to Git across the fleet. @public */
-export type HotfixTotals = { pending: number; overdue: number };
+/**
+ * Hotfixes owed to Git across the fleet, and reverted ones whose alarm
+ * nobody has acknowledged (absent from older backends). @public
+ */
+export type HotfixTotals = {
+  pending: number;
+  overdue: number;
+  reverted?: number;
+};
 
 /** Secret and stateful findings across the fleet; each may be absent. @public */
 export type FindingTotals = {

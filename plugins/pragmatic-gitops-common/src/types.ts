@@ -128,6 +128,20 @@ export type OverviewItem = {
   trackedSince?: string;
 };
 
+/** Orders of the fleet overview; `status` puts the most severe first. @public */
+export type OverviewSort = 'status' | 'since' | 'name' | 'owner';
+
+/** Findings the fleet overview counts and filters by. @public */
+export const OVERVIEW_FINDINGS = [
+  'plaintext-secret-in-git',
+  'encrypted-secret-in-git',
+  'unresolved-secret-ref',
+  'stateful-in-declarative',
+] as const;
+
+/** @public */
+export type OverviewFinding = (typeof OVERVIEW_FINDINGS)[number];
+
 /** Response of `GET /overview`. @public */
 export type Overview = {
   totals: {

@@ -4,13 +4,26 @@ import {
   DriftStatus,
   EntityStatusSummary,
   FleetOverview,
+  OVERVIEW_FINDINGS,
+  OverviewFinding,
+  OverviewSort,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { entityKey } from './EntityStatusStore';
+import { trackedSinceColumn, trackedSinceOf } from './trackedSince';
 
 export type OverviewFilter = {
-  track?: Track;
+  /** `invalid`: entities that declare a track the product does not know. */
+  track?: Track | 'invalid';
   status?: DriftStatus;
+  /** Words in the ref, title, owner or reason, case-insensitive. */
+  q?: string;
+  /** Entities carrying this finding. */
+  finding?: OverviewFinding;
+  /** Lower-cased refs to keep (those with pending hotfixes, say); absent: all. */
+  onlyKeys?: ReadonlySet<string>;
+  sort?: OverviewSort;
+  order?: 'asc' | 'desc';
   /** Normalised owner ref, e.g. group:default/team-payments. */
   owner?: string;
   /** Lower-cased refs of the entities the caller may read; absent: all. */
@@ -21,12 +34,33 @@ export type OverviewFilter = {
 
 const DEFAULT_LIMIT = 50;
 
-const FINDING_CODES = [
-  'plaintext-secret-in-git',
-  'encrypted-secret-in-git',
-  'unresolved-secret-ref',
-  'stateful-in-declarative',
+type OverviewRow = {
+  entity_ref: string;
+  title: string | null;
+  owner: string | null;
+  track: Track | null;
+  status: DriftStatus;
+  reason: string | null;
+  since: Date | string | number;
+  tracked_since?: Date | string | number | null;
+};
+
+const FINDING_CODES = OVERVIEW_FINDINGS;
+
+/** Most severe first: what needs a person now, then what may, then calm. */
+const SEVERITY: readonly DriftStatus[] = [
+  'drifted',
+  'unknown',
+  'pending',
+  'explained',
+  'in-sync',
+  'not-tracked',
 ];
+
+/** `%`, `_` and the escape itself match literally in a LIKE pattern. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
 
 /**
  * The fleet overview, answered from stored summaries with indexed queries:
@@ -57,6 +91,48 @@ export class OverviewStore {
       unresolvedSecretRefs,
       statefulInDeclarative,
     };
+  }
+
+  /** Lower-cased refs of the entities of one (normalised) owner. */
+  async ownedKeys(owner: string): Promise<ReadonlySet<string>> {
+    const rows = await this.db('entity_status')
+      .where('owner', owner)
+      .select('entity_ref');
+    return new Set(rows.map(row => row.entity_ref));
+  }
+
+  private orderBy(query: Knex.QueryBuilder, filter: OverviewFilter) {
+    const direction = filter.order ?? 'asc';
+    switch (filter.sort ?? 'status') {
+      case 'since':
+        query.orderBy('since', direction);
+        break;
+      case 'name':
+        query.orderByRaw(
+          `lower(coalesce(title, entity_ref)) ${
+            direction === 'desc' ? 'desc' : 'asc'
+          }`,
+        );
+        break;
+      case 'owner':
+        query.orderByRaw(
+          `owner ${direction === 'desc' ? 'desc' : 'asc'} nulls last`,
+        );
+        break;
+      default:
+        query
+          .orderByRaw(
+            `case status ${SEVERITY.map(
+              (_, rank) => `when ? then ${rank}`,
+            ).join(' ')} else ${SEVERITY.length} end ${
+              direction === 'desc' ? 'desc' : 'asc'
+            }`,
+            [...SEVERITY],
+          )
+          // Longest in that state first.
+          .orderBy('since', 'asc');
+    }
+    return query.orderBy('entity_ref', 'asc');
   }
 
   /** The entities the totals cover, for counts kept in other tables (hotfixes). */
@@ -109,8 +185,27 @@ export class OverviewStore {
     const scoped = () => this.scoped(filter);
     const filtered = () => {
       const query = scoped();
-      if (filter.track) query.where('track', filter.track);
+      if (filter.track === 'invalid') query.whereNull('track');
+      else if (filter.track) query.where('track', filter.track);
       if (filter.status) query.where('status', filter.status);
+      if (filter.finding) {
+        query.where('finding_codes', 'like', `% ${filter.finding} %`);
+      }
+      if (filter.onlyKeys) {
+        whereKeyIn(this.db, query, 'entity_ref', filter.onlyKeys);
+      }
+      const q = filter.q?.trim();
+      if (q) {
+        const pattern = likePattern(q);
+        query.where(inner => {
+          for (const column of ['entity_ref', 'title', 'owner', 'reason']) {
+            inner.orWhereRaw(`lower(coalesce(??, '')) like ? escape '\\'`, [
+              column,
+              pattern,
+            ]);
+          }
+        });
+      }
       return query;
     };
 
@@ -129,8 +224,8 @@ export class OverviewStore {
         .count({ count: '*' })
         .groupBy('status') as Promise<GroupRow[]>,
       filtered().count({ count: '*' }),
-      filtered()
-        .select(
+      this.orderBy(
+        filtered().select(
           'entity_ref',
           'title',
           'owner',
@@ -138,16 +233,19 @@ export class OverviewStore {
           'status',
           'reason',
           'since',
-        )
-        .orderBy([
-          { column: 'since', order: 'asc' },
-          { column: 'entity_ref', order: 'asc' },
-        ])
+          trackedSinceColumn(this.db, 'entity_status.entity_ref'),
+        ),
+        filter,
+      )
         .offset(filter.offset ?? 0)
         .limit(filter.limit ?? DEFAULT_LIMIT),
     ]);
 
     const findings = await this.findingTotals(scoped);
+    const trackedSince = (row: Parameters<typeof trackedSinceOf>[0]) => {
+      const date = trackedSinceOf(row);
+      return date ? { trackedSince: date.toISOString() } : {};
+    };
     return {
       totals: {
         findings,
@@ -159,7 +257,7 @@ export class OverviewStore {
         ),
       },
       totalItems: Number(count),
-      items: rows.map(row => ({
+      items: (rows as OverviewRow[]).map(row => ({
         entityRef: row.entity_ref,
         ...(row.title ? { title: row.title } : {}),
         ...(row.owner ? { owner: row.owner } : {}),
@@ -167,6 +265,7 @@ export class OverviewStore {
         status: row.status,
         ...(row.reason ? { reason: row.reason } : {}),
         since: isoDate(row.since),
+        ...trackedSince(row),
       })),
     };
   }

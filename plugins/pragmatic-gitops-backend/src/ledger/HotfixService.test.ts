@@ -212,6 +212,7 @@ describe('HotfixService', () => {
       await expect(service.counts()).resolves.toEqual({
         pending: 3,
         overdue: 2,
+        reverted: 0,
       });
     },
   );
@@ -235,17 +236,25 @@ describe('HotfixService', () => {
         alice,
       );
 
+      const lost = await create('component:default/web', daysAgo(1));
+      await service.appendLifecycleEvent(lost.hotfix.id, { type: 'reverted' });
+
       await expect(service.counts()).resolves.toEqual({
         pending: 3,
         overdue: 2,
+        reverted: 1,
       });
       await expect(
         service.counts({ entityKeys: new Set(['component:default/web']) }),
-      ).resolves.toEqual({ pending: 2, overdue: 1 });
+      ).resolves.toEqual({ pending: 2, overdue: 1, reverted: 1 });
       await expect(service.counts({ entityKeys: new Set() })).resolves.toEqual({
         pending: 0,
         overdue: 0,
+        reverted: 0,
       });
+      // An acknowledged revert no longer counts as an alarm.
+      await service.acknowledge(lost.hotfix.id, {}, alice);
+      await expect(service.counts()).resolves.toMatchObject({ reverted: 0 });
     },
   );
 });

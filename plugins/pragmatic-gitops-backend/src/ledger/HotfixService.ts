@@ -172,10 +172,24 @@ export class HotfixService {
     ) {
       return { items: [], totalItems: 0 };
     }
-    const stored = await this.store.list({
+    // Only a reverted hotfix can be acknowledged.
+    const reverted = filter.acknowledged !== undefined;
+    if (reverted && (filter.status ?? 'reverted') !== 'reverted') {
+      return { items: [], totalItems: 0 };
+    }
+    let stored = await this.store.list({
       entityRef,
       status: filter.overdue ? 'pending-backport' : filter.status,
+      ...(reverted ? { status: 'reverted' as const } : {}),
+      ...(filter.acknowledged === true ? { withEvent: 'acknowledged' } : {}),
+      ...(filter.acknowledged === false
+        ? { withoutEvent: 'acknowledged' }
+        : {}),
     });
+    if (filter.entityKeys) {
+      const keep = filter.entityKeys;
+      stored = stored.filter(hotfix => keep.has(hotfix.entityRef));
+    }
     const readable = await this.access.readableKeys(
       stored.map(hotfix => hotfix.entityRef),
       credentials,
@@ -214,6 +228,53 @@ export class HotfixService {
   ): Promise<HotfixRecordWithEvents> {
     const reason = requireText(body.reason, 'reason', MAX_REASON_LENGTH);
     return this.transition(id, credentials, 'abandoned', { reason });
+  }
+
+  /**
+   * Acknowledges the alarm of a reverted hotfix: someone has seen that the
+   * controller undid the fix and takes the next step. The status stays
+   * reverted; the event records who and when. Acknowledging twice returns
+   * the first acknowledgement; any other status is a 409.
+   */
+  async acknowledge(
+    id: string,
+    body: { note?: string },
+    credentials: UserCredentials,
+  ): Promise<HotfixRecordWithEvents> {
+    const note =
+      body.note === undefined
+        ? undefined
+        : requireText(body.note, 'note', MAX_REASON_LENGTH);
+    const stored = await this.load(id);
+    const entity = await this.readableEntity(stored, credentials);
+    await this.access.authorize(
+      pragmaticGitopsHotfixUpdatePermission,
+      entity,
+      credentials,
+      `acknowledge the revert of hotfix ${id}`,
+    );
+    if (stored.status !== 'reverted') {
+      throw new ConflictError(
+        `Hotfix ${id} is ${stored.status}; only a reverted hotfix's alarm can be acknowledged`,
+      );
+    }
+    const result = await this.store.append(
+      stored.seq,
+      {
+        type: 'acknowledged',
+        actor: credentials.principal.userEntityRef,
+        at: this.now(),
+        ...(note ? { detail: { reason: note } } : {}),
+      },
+      { onlyIfPending: false },
+    );
+    if (result.outcome === 'not-found') {
+      throw new NotFoundError(`No hotfix ${id}`);
+    }
+    return this.records.withEventsOf(
+      (await this.store.get(stored.seq))!,
+      this.now(),
+    );
   }
 
   /** The entity of a hotfix, for audit records; undefined when unknown. */
@@ -266,11 +327,32 @@ export class HotfixService {
   /** Pending and overdue hotfixes, of every entity or of the given ones (lower-cased refs). */
   async counts(
     options: { entityKeys?: ReadonlySet<string> } = {},
-  ): Promise<{ pending: number; overdue: number }> {
+  ): Promise<{ pending: number; overdue: number; reverted: number }> {
     return this.store.counts(
       overdueCutoff(this.now(), this.sla),
       options.entityKeys,
     );
+  }
+
+  /**
+   * Lower-cased refs of the entities with a pending back-port, an overdue
+   * one, or a reverted hotfix nobody acknowledged: the fleet table's
+   * hotfix filters. Unfiltered by permission; the overview filters after.
+   */
+  async entityKeysWith(
+    kind: 'pending' | 'overdue' | 'reverted',
+  ): Promise<ReadonlySet<string>> {
+    const stored = await this.store.list(
+      kind === 'reverted'
+        ? { status: 'reverted', withoutEvent: 'acknowledged' }
+        : {
+            status: 'pending-backport',
+            ...(kind === 'overdue'
+              ? { appliedBefore: overdueCutoff(this.now(), this.sla) }
+              : {}),
+          },
+    );
+    return new Set(stored.map(hotfix => hotfix.entityRef));
   }
 
   /** Notifies owners of overdue hotfixes, once per hotfix across replicas. */

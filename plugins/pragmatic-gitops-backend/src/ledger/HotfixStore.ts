@@ -109,6 +109,7 @@ export class HotfixStore {
       status?: HotfixStatus;
       appliedBefore?: Date;
       withoutEvent?: HotfixEventType;
+      withEvent?: HotfixEventType;
     } = {},
   ): Promise<StoredHotfix[]> {
     const query = this.select().orderBy('h.id', 'desc');
@@ -117,14 +118,13 @@ export class HotfixStore {
     if (filter.appliedBefore) {
       query.where('h.applied_at', '<=', filter.appliedBefore);
     }
-    if (filter.withoutEvent) {
-      query.whereNotExists(
-        this.db('hotfix_events as w')
-          .select(this.db.raw('1'))
-          .where('w.hotfix_id', this.db.ref('h.id'))
-          .where('w.type', filter.withoutEvent),
-      );
-    }
+    const eventOf = (type: HotfixEventType) =>
+      this.db('hotfix_events as w')
+        .select(this.db.raw('1'))
+        .where('w.hotfix_id', this.db.ref('h.id'))
+        .where('w.type', type);
+    if (filter.withoutEvent) query.whereNotExists(eventOf(filter.withoutEvent));
+    if (filter.withEvent) query.whereExists(eventOf(filter.withEvent));
     return (await query).map(fromRow);
   }
 
@@ -187,21 +187,39 @@ export class HotfixStore {
     }
   }
 
-  /** Pending hotfixes, and those of them applied at or before `cutoff`. */
+  /**
+   * Pending hotfixes, those of them applied at or before `cutoff`, and
+   * reverted ones whose alarm nobody acknowledged yet.
+   */
   async counts(
     cutoff: Date,
     entityKeys?: ReadonlySet<string>,
-  ): Promise<{ pending: number; overdue: number }> {
-    const count = async (overdue: boolean) => {
+  ): Promise<{ pending: number; overdue: number; reverted: number }> {
+    const count = async (kind: 'pending' | 'overdue' | 'reverted') => {
       const query = this.db('hotfixes as h');
-      this.whereStatus(query, 'pending-backport');
+      this.whereStatus(
+        query,
+        kind === 'reverted' ? 'reverted' : 'pending-backport',
+      );
       if (entityKeys) whereKeyIn(this.db, query, 'h.entity_ref', entityKeys);
-      if (overdue) query.where('h.applied_at', '<=', cutoff);
+      if (kind === 'overdue') query.where('h.applied_at', '<=', cutoff);
+      if (kind === 'reverted') {
+        query.whereNotExists(
+          this.db('hotfix_events as k')
+            .select(this.db.raw('1'))
+            .where('k.hotfix_id', this.db.ref('h.id'))
+            .where('k.type', 'acknowledged'),
+        );
+      }
       const [{ n }] = await query.count({ n: '*' });
       return Number(n);
     };
-    const [pending, overdue] = await Promise.all([count(false), count(true)]);
-    return { pending, overdue };
+    const [pending, overdue, reverted] = await Promise.all([
+      count('pending'),
+      count('overdue'),
+      count('reverted'),
+    ]);
+    return { pending, overdue, reverted };
   }
 
   private select(db: Knex | Knex.Transaction = this.db) {
@@ -214,6 +232,17 @@ export class HotfixStore {
         .orderBy('s.id', 'desc')
         .limit(1)
         .as('status'),
+      // At most one per hotfix: the unique index on (hotfix_id, type).
+      db('hotfix_events as a')
+        .select('a.actor')
+        .where('a.hotfix_id', db.ref('h.id'))
+        .where('a.type', 'acknowledged')
+        .as('acknowledged_by'),
+      db('hotfix_events as a')
+        .select('a.at')
+        .where('a.hotfix_id', db.ref('h.id'))
+        .where('a.type', 'acknowledged')
+        .as('acknowledged_at'),
     );
   }
 

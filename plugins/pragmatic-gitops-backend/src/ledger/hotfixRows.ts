@@ -19,6 +19,8 @@ export type HotfixRow = {
   recorded_at: Date | string | number;
   changes: string;
   status: string | null;
+  acknowledged_by?: string | null;
+  acknowledged_at?: Date | string | number | null;
 };
 
 export type EventRow = {
@@ -42,6 +44,12 @@ export function fromRow(row: HotfixRow): StoredHotfix {
     recordedAt: toDate(row.recorded_at),
     changes: JSON.parse(row.changes) as HotfixChange[],
     status: (row.status as HotfixStatus | null) ?? 'pending-backport',
+    ...(row.acknowledged_at !== null && row.acknowledged_at !== undefined
+      ? {
+          acknowledgedBy: row.acknowledged_by ?? undefined,
+          acknowledgedAt: toDate(row.acknowledged_at),
+        }
+      : {}),
   };
 }
 

@@ -10,10 +10,17 @@ import {
 export function toApiHotfix(
   record: HotfixRecord | HotfixRecordWithEvents,
 ): Hotfix {
-  const { appliedAt, recordedAt, backportDueAt, events, ...rest } =
-    record as Partial<HotfixRecordWithEvents> & HotfixRecord;
+  const {
+    appliedAt,
+    recordedAt,
+    backportDueAt,
+    acknowledgedAt,
+    events,
+    ...rest
+  } = record as Partial<HotfixRecordWithEvents> & HotfixRecord;
   return {
     ...rest,
+    ...(acknowledgedAt ? { acknowledgedAt: acknowledgedAt.toISOString() } : {}),
     appliedAt: appliedAt.toISOString(),
     recordedAt: recordedAt.toISOString(),
     backportDueAt: backportDueAt.toISOString(),

@@ -46,6 +46,8 @@ export type HotfixRecord = {
   recordedAt: Date;
   changes: HotfixChange[];
   status: HotfixStatus;
+  acknowledgedBy?: string;
+  acknowledgedAt?: Date;
   /** appliedAt + the back-port SLA. */
   backportDueAt: Date;
   /** Still pending-backport after backportDueAt. Computed when read. */
@@ -62,8 +64,9 @@ export type HotfixEvent = Omit<HotfixEventRecord, 'at'> & { at: string };
 
 export type Hotfix = Omit<
   HotfixRecord,
-  'appliedAt' | 'recordedAt' | 'backportDueAt'
+  'appliedAt' | 'recordedAt' | 'backportDueAt' | 'acknowledgedAt'
 > & {
+  acknowledgedAt?: string;
   appliedAt: string;
   recordedAt: string;
   backportDueAt: string;
@@ -90,6 +93,10 @@ export type HotfixListFilter = {
   entityRef?: string;
   status?: HotfixStatus;
   overdue?: boolean;
+  /** Reverted hotfixes whose alarm someone acknowledged (true) or not (false). */
+  acknowledged?: boolean;
+  /** Lower-cased refs of the entities to keep (an owner's); absent: all. */
+  entityKeys?: ReadonlySet<string>;
   offset?: number;
   limit?: number;
 };
@@ -121,4 +128,7 @@ export type StoredHotfix = {
   recordedAt: Date;
   changes: HotfixChange[];
   status: HotfixStatus;
+  /** Who acknowledged a revert alarm, and when; only reverted hotfixes have it. */
+  acknowledgedBy?: string;
+  acknowledgedAt?: Date;
 };

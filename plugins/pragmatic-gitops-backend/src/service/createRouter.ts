@@ -102,12 +102,15 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { owner, ...rest } = req.query;
+    const { owner, hotfixes: withHotfixes, ...rest } = req.query;
     const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
     // Only what the caller may read in the catalog: items, totals and counts.
-    const readable = await readableEntities.keysFor(credentials);
+    const [readable, onlyKeys] = await Promise.all([
+      readableEntities.keysFor(credentials),
+      withHotfixes ? hotfixes.entityKeysWith(withHotfixes) : undefined,
+    ]);
     const [page, hotfixCounts] = await Promise.all([
-      overview.overview({ ...rest, owner: ownerRef, readable }),
+      overview.overview({ ...rest, owner: ownerRef, readable, onlyKeys }),
       overview
         .scopeKeys({ owner: ownerRef, readable })
         .then(entityKeys => hotfixes.counts({ entityKeys })),
@@ -146,6 +149,7 @@ export async function createRouter(options: RouterOptions) {
     auditor,
     hotfixes,
     logger,
+    ownedKeys: ownerRef => overview.ownedKeys(ownerRef),
     recompute: (entityRef, credentials) =>
       entityStatus.recompute(entityRef, credentials),
   });

@@ -7,6 +7,7 @@ import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
 import { auditedWrite } from './auditedWrite';
 import { RecordHotfixDeps, recordHotfix } from './recordHotfix';
+import { requireOwnerRef } from '../scan/ownerOf';
 
 /**
  * What `createOpenApiRouter()` resolves to. (Spelled as
@@ -17,9 +18,15 @@ export type HotfixRouter = ApiRouter<typeof spec>;
 
 export type HotfixRoutesOptions = RecordHotfixDeps & {
   httpAuth: HttpAuthService;
+  /** Lower-cased refs of the entities a (normalised) owner owns. */
+  ownedKeys?: (ownerRef: string) => Promise<ReadonlySet<string>>;
 };
 
-type AuditedWrite = 'hotfix-create' | 'hotfix-backport' | 'hotfix-abandon';
+type AuditedWrite =
+  | 'hotfix-create'
+  | 'hotfix-backport'
+  | 'hotfix-abandon'
+  | 'hotfix-acknowledge';
 
 /**
  * The hotfix ledger's REST API, added to the plugin's spec-validated router.
@@ -31,7 +38,7 @@ export function registerHotfixRoutes(
   router: HotfixRouter,
   options: HotfixRoutesOptions,
 ): void {
-  const { httpAuth, auditor, hotfixes } = options;
+  const { httpAuth, auditor, hotfixes, ownedKeys } = options;
 
   /** Runs a write inside an audit event, recording its success or failure. */
   async function audited<T>(
@@ -53,12 +60,20 @@ export function registerHotfixRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { entityRef, status, overdue, offset, limit } = req.query;
+    const { entityRef, status, overdue, acknowledged, owner, offset, limit } =
+      req.query;
+    const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
     const list = await hotfixes.list(
       {
         entityRef,
         status: status as HotfixStatus | undefined,
         overdue: overdue === undefined ? undefined : String(overdue) === 'true',
+        acknowledged:
+          acknowledged === undefined
+            ? undefined
+            : String(acknowledged) === 'true',
+        entityKeys:
+          ownerRef && ownedKeys ? await ownedKeys(ownerRef) : undefined,
         offset: offset === undefined ? undefined : Number(offset),
         limit: limit === undefined ? undefined : Number(limit),
       },
@@ -113,6 +128,22 @@ export function registerHotfixRoutes(
       'hotfix-abandon',
       { hotfixId, entityRef, actor },
       () => hotfixes.abandon(hotfixId, req.body, credentials),
+      result => ({ hotfixId, status: result.status }),
+    );
+    res.json(hotfixResponse(hotfix));
+  });
+
+  router.post('/hotfixes/:id/acknowledge', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const actor = credentials.principal.userEntityRef;
+    const hotfixId = req.params.id;
+    const entityRef = await hotfixes.entityRefOf(hotfixId);
+    const body = (req.body ?? {}) as { note?: string };
+    const hotfix = await audited(
+      req,
+      'hotfix-acknowledge',
+      { hotfixId, entityRef, actor },
+      () => hotfixes.acknowledge(hotfixId, body, credentials),
       result => ({ hotfixId, status: result.status }),
     );
     res.json(hotfixResponse(hotfix));

@@ -445,7 +445,7 @@ describe('pragmatic-gitops router', () => {
     expect(all.body.totals).toEqual({
       byTrack: { declarative: 1, invalid: 1 },
       byStatus: { drifted: 1, unknown: 1 },
-      hotfixes: { pending: 0, overdue: 0 },
+      hotfixes: { pending: 0, overdue: 0, reverted: 0 },
       findings: {
         plaintextSecrets: 1,
         encryptedSecrets: 0,
@@ -482,6 +482,10 @@ describe('pragmatic-gitops router', () => {
     ['offset=-1', 'offset'],
     ['owner=', 'owner'],
     ['colour=red', 'colour'],
+    ['sort=severity', 'sort'],
+    ['order=up', 'order'],
+    ['finding=nope', 'finding'],
+    ['hotfixes=all', 'hotfixes'],
   ])('rejects overview query %s with 400 naming %s', async (query, field) => {
     const server = await start();
     const res = await request(server)

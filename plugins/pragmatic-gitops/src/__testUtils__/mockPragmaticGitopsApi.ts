@@ -11,6 +11,7 @@ const METHODS = [
   'getHotfix',
   'backportHotfix',
   'abandonHotfix',
+  'acknowledgeHotfix',
 ] as const satisfies ReadonlyArray<keyof PragmaticGitopsApi>;
 
 /**

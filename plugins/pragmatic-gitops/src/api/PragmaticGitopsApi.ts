@@ -3,6 +3,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DriftStatus,
   EntityStatusesByRefs,
+  OverviewFinding,
+  OverviewSort,
   StatusTransition,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -34,9 +36,18 @@ export type EntityHistory = {
  * @public
  */
 export type OverviewQuery = {
-  track?: Track;
+  /** `invalid`: entities whose track annotation is not a track. */
+  track?: Track | 'invalid';
   status?: DriftStatus;
   owner?: string;
+  /** Words in the ref, title, owner or reason. */
+  q?: string;
+  finding?: OverviewFinding;
+  /** Entities with a pending, overdue, or unacknowledged reverted hotfix. */
+  hotfixes?: 'pending' | 'overdue' | 'reverted';
+  /** `status` (most severe first; the default), `since`, `name`, `owner`. */
+  sort?: OverviewSort;
+  order?: 'asc' | 'desc';
   offset?: number;
   /** At most 500. */
   limit?: number;
@@ -106,6 +117,12 @@ export interface PragmaticGitopsApi {
 
   /** Abandons a pending hotfix, giving why. Rejects like `backportHotfix`. */
   abandonHotfix(id: string, reason: string): Promise<Hotfix>;
+
+  /**
+   * Acknowledges the alarm of a reverted hotfix (audited), optionally saying
+   * what was done about it. Rejects with 409 unless the hotfix is reverted.
+   */
+  acknowledgeHotfix(id: string, note?: string): Promise<Hotfix>;
 }
 
 /** @public */

@@ -52,6 +52,11 @@ function overviewSearch(query: OverviewQuery): string {
     ['track', query.track],
     ['status', query.status],
     ['owner', query.owner?.trim()],
+    ['q', query.q?.trim()],
+    ['finding', query.finding],
+    ['hotfixes', query.hotfixes],
+    ['sort', query.sort],
+    ['order', query.order],
     ['offset', query.offset],
     ['limit', query.limit],
   ]);
@@ -62,6 +67,8 @@ function hotfixSearch(query: HotfixQuery): string {
     ['entityRef', query.entityRef?.trim()],
     ['status', query.status],
     ['overdue', query.overdue],
+    ['acknowledged', query.acknowledged],
+    ['owner', query.owner?.trim()],
     ['offset', query.offset],
     ['limit', query.limit],
   ]);
@@ -153,6 +160,12 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
   async abandonHotfix(id: string, reason: string): Promise<Hotfix> {
     return this.request<Hotfix>('POST', `${hotfixPath(id)}/abandon`, {
       body: { reason },
+    });
+  }
+
+  async acknowledgeHotfix(id: string, note?: string): Promise<Hotfix> {
+    return this.request<Hotfix>('POST', `${hotfixPath(id)}/acknowledge`, {
+      body: note ? { note } : {},
     });
   }
 

@@ -846,6 +846,15 @@ export const spec = {
               $ref: '#/components/schemas/HotfixEvent',
             },
           },
+          acknowledgedBy: {
+            type: 'string',
+            description:
+              'User entity ref of who acknowledged the revert alarm.',
+          },
+          acknowledgedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
         },
       },
       NewHotfix: {
@@ -1102,13 +1111,24 @@ export const spec = {
     '/overview': {
       get: {
         operationId: 'GetOverview',
-        description: 'Fleet overview served from stored summaries.',
+        description:
+          'Fleet overview served from stored summaries: totals (for the owner filter) and one page of entities matching every filter, sorted on the server.',
         parameters: [
           {
             name: 'track',
             in: 'query',
+            description:
+              'A track, or `invalid` for entities whose track annotation is not one.',
             schema: {
-              $ref: '#/components/schemas/Track',
+              oneOf: [
+                {
+                  $ref: '#/components/schemas/Track',
+                },
+                {
+                  type: 'string',
+                  enum: ['invalid'],
+                },
+              ],
             },
           },
           {
@@ -1116,6 +1136,59 @@ export const spec = {
             in: 'query',
             schema: {
               $ref: '#/components/schemas/DriftStatus',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              'Words in the entity ref, title, owner or reason; case-insensitive.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'finding',
+            in: 'query',
+            description: 'Only entities carrying this finding.',
+            schema: {
+              type: 'string',
+              enum: [
+                'plaintext-secret-in-git',
+                'encrypted-secret-in-git',
+                'unresolved-secret-ref',
+                'stateful-in-declarative',
+              ],
+            },
+          },
+          {
+            name: 'hotfixes',
+            in: 'query',
+            description:
+              'Only entities with a pending back-port, an overdue one, or a reverted hotfix whose alarm nobody acknowledged.',
+            schema: {
+              type: 'string',
+              enum: ['pending', 'overdue', 'reverted'],
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            description:
+              '`status` (most severe first, then longest in it; the default), `since`, `name` (title, else ref) or `owner`.',
+            schema: {
+              type: 'string',
+              enum: ['status', 'since', 'name', 'owner'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
             },
           },
           {
@@ -1181,6 +1254,11 @@ export const spec = {
                             },
                             overdue: {
                               type: 'integer',
+                            },
+                            reverted: {
+                              type: 'integer',
+                              description:
+                                'Reverted hotfixes whose alarm nobody acknowledged.',
                             },
                           },
                         },
@@ -1285,6 +1363,27 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'acknowledged',
+            in: 'query',
+            description:
+              'Reverted hotfixes whose alarm was (`true`) or was not (`false`) acknowledged.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "Hotfixes of this owner's entities, e.g. group:default/team-payments or team-payments.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
             },
           },
           {
@@ -1480,6 +1579,53 @@ export const spec = {
                     type: 'string',
                     minLength: 1,
                     maxLength: 1000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The hotfix and its events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/{id}/acknowledge': {
+      post: {
+        operationId: 'AcknowledgeHotfix',
+        description:
+          'Acknowledge the alarm of a reverted hotfix (users only; needs pragmatic-gitops.hotfix.update on the entity; audited): the status stays reverted and an `acknowledged` event records who and when. Acknowledging again returns the first acknowledgement; 409 from any other status.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/hotfixId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  note: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 1000,
+                    description:
+                      'The next step taken, e.g. re-applied and recorded as HF-9.',
                   },
                 },
               },

@@ -5,8 +5,10 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { EntityGitopsStatus } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { pragmaticGitopsApiRef } from '../../api';
+import { PragmaticGitopsApi, pragmaticGitopsApiRef } from '../../api';
+import { hotfix } from '../../__testUtils__/hotfixFixtures';
 import { mockPragmaticGitopsApi } from '../../__testUtils__/mockPragmaticGitopsApi';
 import { EntityDriftCard } from './EntityDriftCard';
 
@@ -34,12 +36,17 @@ function resource(name: string, status: 'in-sync' | 'drifted') {
   };
 }
 
-async function renderCard(status: EntityGitopsStatus | Error) {
+async function renderCard(
+  status: EntityGitopsStatus | Error,
+  more: Partial<PragmaticGitopsApi> = {},
+) {
   const api = mockPragmaticGitopsApi({
     getEntityStatus: () =>
       status instanceof Error
         ? Promise.reject(status)
         : Promise.resolve(status),
+    listHotfixes: () => Promise.resolve({ items: [], totalItems: 0 }),
+    ...more,
   });
   await renderInTestApp(
     <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
@@ -159,5 +166,54 @@ describe('EntityDriftCard', () => {
     expect(
       screen.getByTestId('pragmatic-gitops-drift-status-chip'),
     ).toHaveTextContent('In sync');
+  });
+  it('raises the revert alarm on the overview tab, with a next step, until acknowledged', async () => {
+    const reverted = hotfix({
+      id: 'HF-7',
+      title: 'Raise max_connections',
+      status: 'reverted',
+    });
+    const acknowledgeHotfix = jest.fn(() =>
+      Promise.resolve({
+        ...reverted,
+        acknowledgedBy: 'user:default/guest',
+        acknowledgedAt: new Date().toISOString(),
+      }),
+    );
+    const api = await renderCard(
+      {
+        entityRef: 'component:default/payments',
+        track: 'operator',
+        drift: { status: 'in-sync', since: new Date().toISOString() },
+        findings: [],
+      },
+      {
+        listHotfixes: () =>
+          Promise.resolve({ items: [reverted], totalItems: 1 }),
+        acknowledgeHotfix,
+      },
+    );
+
+    const alarm = await screen.findByTestId(
+      'pragmatic-gitops-hotfix-reverted-alarm',
+    );
+    expect(alarm).toHaveTextContent('Hotfix HF-7 was reverted');
+    expect(alarm).toHaveTextContent(
+      'Next step: re-apply the fix and record it again, or back-port it to Git',
+    );
+    expect(alarm).toHaveTextContent('Backport-Of: HF-7');
+    expect(api.listHotfixes).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments',
+      status: 'reverted',
+      acknowledged: false,
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Acknowledge' }));
+    expect(acknowledgeHotfix).toHaveBeenCalledWith('HF-7');
+    await waitFor(() =>
+      expect(
+        screen.queryByTestId('pragmatic-gitops-hotfix-reverted-alarm'),
+      ).not.toBeInTheDocument(),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -6,14 +6,16 @@ import {
   InfoCard,
   InfoCardVariants,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { validateAnnotations } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { mergeFindings } from '../EntityTrackCard/mergeFindings';
 import { bannerFindings, FindingsBanner } from '../FindingsBanner';
+import { RevertAlarm } from '../HotfixList';
+import { RetryableError } from '../RetryableError';
 import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { formatDateTime } from '../../utils/time';
 import { driftCounts } from './driftCounts';
@@ -44,6 +46,17 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
     [api, kind, namespace, name],
   );
   useEntityStatusSignal(entity, status.retry);
+  const entityRef = stringifyEntityRef(entity);
+  // Reverted hotfixes are closed, so the status does not list them.
+  const reverted = useAsyncRetry(
+    () =>
+      api.listHotfixes({ entityRef, status: 'reverted', acknowledged: false }),
+    [api, entityRef],
+  );
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  const alarms = (reverted.value?.items ?? []).filter(
+    hotfix => !acknowledged.includes(hotfix.id),
+  );
   const drift = status.value?.drift;
   const counts = drift && driftCounts(drift);
   const annotations = entity.metadata.annotations;
@@ -71,8 +84,23 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
           link: `${entityLink(entity)}/${props.tabPath ?? 'gitops'}`,
         }}
       >
+        {alarms.map(hotfix => (
+          <Box mb={1} key={hotfix.id}>
+            <RevertAlarm
+              hotfix={hotfix}
+              onAcknowledged={done => setAcknowledged(ids => [...ids, done.id])}
+            />
+          </Box>
+        ))}
+        {reverted.error && (
+          <Box mb={1}>
+            <RetryableError error={reverted.error} onRetry={reverted.retry} />
+          </Box>
+        )}
         {status.loading && <Progress />}
-        {status.error && <ResponseErrorPanel error={status.error} />}
+        {status.error && (
+          <RetryableError error={status.error} onRetry={status.retry} />
+        )}
         {drift && (
           <>
             {bannerFindings(findings).length > 0 && (

@@ -174,9 +174,7 @@ describe('EntityDriftContent hotfixes', () => {
 
     expect(
       await screen.findByTestId('pragmatic-gitops-hotfix-reverted-alarm'),
-    ).toHaveTextContent(
-      'HF-3 was reverted by the controller: the fix is gone from production and was never back-ported',
-    );
+    ).toHaveTextContent('Hotfix HF-3 was reverted');
     expect(
       screen.getByTestId('pragmatic-gitops-hotfix-overdue-warning'),
     ).toHaveTextContent('HF-4');

@@ -9,6 +9,9 @@ import {
   summaryChip,
 } from './__testUtils__/renderDriftContent';
 
+// The whole tab renders twice; slow on a loaded machine.
+jest.setTimeout(20_000);
+
 describe('EntityDriftContent refresh', () => {
   it('replaces the status with the refreshed one', async () => {
     const refreshEntity = jest.fn(() =>

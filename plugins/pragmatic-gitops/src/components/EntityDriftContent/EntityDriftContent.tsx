@@ -109,7 +109,10 @@ export function EntityDriftContent() {
         </Grid>
         {hasHotfixAlarms(knownHotfixes) && (
           <Grid item xs={12}>
-            <HotfixBanners hotfixes={knownHotfixes} />
+            <HotfixBanners
+              hotfixes={knownHotfixes}
+              onChanged={onHotfixChanged}
+            />
           </Grid>
         )}
         {showPending && (

@@ -26,6 +26,11 @@ const useStyles = makeStyles(theme => ({
     display: 'block',
     textAlign: 'left',
     borderRadius: theme.shape.borderRadius,
+    // A visible focus ring for keyboard users.
+    '&.Mui-focusVisible, &:focus-visible': {
+      outline: `3px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
   },
   paper: {
     minWidth: 140,

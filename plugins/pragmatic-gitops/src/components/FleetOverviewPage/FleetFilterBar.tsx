@@ -6,52 +6,46 @@ import TextField from '@material-ui/core/TextField';
 import {
   DRIFT_STATUSES,
   DriftStatus,
-  Track,
   TRACK_DESCRIPTIONS,
   TRACKS,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { DRIFT_STATUS_APPEARANCE } from '../DriftStatusChip';
+import { NO_VALID_TRACK } from './FleetTotals';
+import { OwnerPicker } from './OwnerPicker';
 import { FleetFilters } from './useFleetFilters';
 
-/** How long the owner field waits for typing to stop before filtering. */
-export const OWNER_DEBOUNCE_MS = 400;
+/** How long the search field waits for typing to stop. */
+export const SEARCH_DEBOUNCE_MS = 400;
 
-/** The owner text field; filters once typing stops. */
-function OwnerFilter(props: {
-  owner?: string;
-  onChange: (owner: string | undefined) => void;
+/** Text search over ref, title, owner and reason; filters once typing stops. */
+function SearchField(props: {
+  q?: string;
+  onChange: (q: string | undefined) => void;
 }) {
-  const { owner, onChange } = props;
-  const [text, setText] = useState(owner ?? '');
-
-  // Follow changes made elsewhere (a cleared filter, the URL).
+  const { q, onChange } = props;
+  const [text, setText] = useState(q ?? '');
   useEffect(() => {
-    setText(current =>
-      current.trim() === (owner ?? '') ? current : owner ?? '',
-    );
-  }, [owner]);
-
+    setText(current => (current.trim() === (q ?? '') ? current : q ?? ''));
+  }, [q]);
   useDebounce(
     () => {
       const next = text.trim() || undefined;
-      if (next !== owner) {
-        onChange(next);
-      }
+      if (next !== q) onChange(next);
     },
-    OWNER_DEBOUNCE_MS,
+    SEARCH_DEBOUNCE_MS,
     [text],
   );
-
   return (
     <TextField
-      label="Owner"
-      placeholder="team-payments or group:default/team-payments"
+      label="Search"
+      placeholder="name, title, owner or reason"
       variant="outlined"
       size="small"
+      type="search"
       value={text}
       onChange={event => setText(event.target.value)}
-      inputProps={{ 'data-testid': 'pragmatic-gitops-owner-filter' }}
-      style={{ minWidth: 320 }}
+      inputProps={{ 'data-testid': 'pragmatic-gitops-search' }}
+      style={{ minWidth: 280 }}
     />
   );
 }
@@ -62,7 +56,14 @@ export function FleetFilterBar(props: {
   onChange: (change: Partial<FleetFilters>) => void;
 }) {
   const { filters, onChange } = props;
-  const active = Boolean(filters.track || filters.status || filters.owner);
+  const active = Boolean(
+    filters.track ||
+      filters.status ||
+      filters.owner ||
+      filters.q ||
+      filters.finding ||
+      filters.hotfixes,
+  );
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
       <TextField
@@ -72,7 +73,9 @@ export function FleetFilterBar(props: {
         size="small"
         value={filters.track ?? ''}
         onChange={event =>
-          onChange({ track: (event.target.value || undefined) as Track })
+          onChange({
+            track: (event.target.value || undefined) as FleetFilters['track'],
+          })
         }
         SelectProps={{ native: true }}
         InputLabelProps={{ shrink: true }}
@@ -84,6 +87,7 @@ export function FleetFilterBar(props: {
             {`${TRACK_DESCRIPTIONS[track].letter} · ${TRACK_DESCRIPTIONS[track].title}`}
           </option>
         ))}
+        <option value="invalid">{NO_VALID_TRACK}</option>
       </TextField>
       <TextField
         select
@@ -107,14 +111,22 @@ export function FleetFilterBar(props: {
           </option>
         ))}
       </TextField>
-      <OwnerFilter
+      <SearchField q={filters.q} onChange={q => onChange({ q })} />
+      <OwnerPicker
         owner={filters.owner}
         onChange={owner => onChange({ owner })}
       />
       {active && (
         <Button
           onClick={() =>
-            onChange({ track: undefined, status: undefined, owner: undefined })
+            onChange({
+              track: undefined,
+              status: undefined,
+              owner: undefined,
+              q: undefined,
+              finding: undefined,
+              hotfixes: undefined,
+            })
           }
         >
           Clear filters

@@ -6,6 +6,7 @@ import {
   PragmaticGitopsApi,
   pragmaticGitopsApiRef,
 } from '../../api';
+import { catalogWithGroups } from '../../__testUtils__/catalogGroups';
 import { mockPragmaticGitopsApi } from '../../__testUtils__/mockPragmaticGitopsApi';
 import { ago, DAY, hotfix } from '../../__testUtils__/hotfixFixtures';
 import { FleetOverviewPage } from './FleetOverviewPage';
@@ -31,7 +32,7 @@ async function renderPage(
     ...more,
   });
   await renderInTestApp(
-    <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
+    <TestApiProvider apis={[[pragmaticGitopsApiRef, api], catalogWithGroups()]}>
       <FleetOverviewPage pageSize={5} />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -62,17 +63,23 @@ describe('FleetOverviewPage hotfixes and findings', () => {
       screen.getByTestId('pragmatic-gitops-tile-hotfixes-overdue'),
     ).toHaveTextContent('1Overdue back-ports');
     expect(
-      screen.getByTestId('pragmatic-gitops-tile-findings-plaintextSecrets'),
+      screen.getByTestId(
+        'pragmatic-gitops-tile-findings-plaintext-secret-in-git',
+      ),
     ).toHaveTextContent('2Plaintext secrets in Git');
     expect(
-      screen.getByTestId('pragmatic-gitops-tile-findings-encryptedSecrets'),
+      screen.getByTestId(
+        'pragmatic-gitops-tile-findings-encrypted-secret-in-git',
+      ),
     ).toHaveTextContent('3Encrypted secrets in Git');
     expect(
-      screen.getByTestId('pragmatic-gitops-tile-findings-unresolvedSecretRefs'),
+      screen.getByTestId(
+        'pragmatic-gitops-tile-findings-unresolved-secret-ref',
+      ),
     ).toHaveTextContent('0Unresolved secret refs');
     expect(
       screen.getByTestId(
-        'pragmatic-gitops-tile-findings-statefulInDeclarative',
+        'pragmatic-gitops-tile-findings-stateful-in-declarative',
       ),
     ).toHaveTextContent('1Stateful in declarative track');
     // Counts, not filters.
@@ -90,58 +97,69 @@ describe('FleetOverviewPage hotfixes and findings', () => {
     });
 
     await screen.findByTestId(
-      'pragmatic-gitops-tile-findings-plaintextSecrets',
+      'pragmatic-gitops-tile-findings-plaintext-secret-in-git',
     );
     expect(
       screen.queryByTestId('pragmatic-gitops-tile-hotfixes-pending'),
     ).not.toBeInTheDocument();
     expect(
-      screen.queryByTestId('pragmatic-gitops-tile-findings-encryptedSecrets'),
+      screen.queryByTestId(
+        'pragmatic-gitops-tile-findings-encrypted-secret-in-git',
+      ),
     ).not.toBeInTheDocument();
   });
 
-  it('lists overdue back-ports across the fleet with links to their entities', async () => {
+  it('lists back-ports owed across the fleet, overdue first, with links to their entities', async () => {
     const api = await renderPage(base, {
-      listHotfixes: () =>
-        Promise.resolve({
-          items: [
-            hotfix({
-              id: 'HF-7',
-              entityRef: 'component:default/checkout',
-              title: 'Raise the checkout timeout',
-              overdue: true,
-              backportDueAt: ago(DAY),
-            }),
-            hotfix({
-              id: 'HF-2',
-              overdue: true,
-              backportDueAt: ago(3 * DAY),
-            }),
-          ],
-          totalItems: 2,
-        }),
+      listHotfixes: query =>
+        Promise.resolve(
+          query?.status === 'reverted'
+            ? { items: [], totalItems: 0 }
+            : {
+                items: [
+                  hotfix({ id: 'HF-9', title: 'Fresh one', overdue: false }),
+                  hotfix({
+                    id: 'HF-7',
+                    entityRef: 'component:default/checkout',
+                    title: 'Raise the checkout timeout',
+                    overdue: true,
+                    backportDueAt: ago(DAY),
+                  }),
+                  hotfix({
+                    id: 'HF-2',
+                    overdue: true,
+                    backportDueAt: ago(3 * DAY),
+                  }),
+                ],
+                totalItems: 3,
+              },
+        ),
     });
 
     const section = await screen.findByTestId(
-      'pragmatic-gitops-overdue-hotfixes',
+      'pragmatic-gitops-backports-owed',
     );
     const rows = await within(section).findAllByTestId(
-      'pragmatic-gitops-overdue-hotfix',
+      'pragmatic-gitops-owed-hotfix',
     );
     expect(rows.map(row => row.getAttribute('data-hotfix'))).toEqual([
       'HF-2',
       'HF-7',
+      'HF-9',
     ]);
     expect(api.listHotfixes).toHaveBeenCalledWith({
-      overdue: true,
+      status: 'pending-backport',
       limit: 500,
     });
-    expect(screen.getByText('Overdue back-ports (2)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Back-ports owed (3, 2 overdue)'),
+    ).toBeInTheDocument();
     expect(
       within(rows[1]).getByRole('link', { name: /checkout/ }),
     ).toHaveAttribute('href', '/catalog/default/component/checkout');
     expect(rows[1]).toHaveTextContent('Raise the checkout timeout');
-    expect(rows[0]).toHaveTextContent('3 days ago');
+    expect(rows[0]).toHaveTextContent('back-port overdue since');
+    expect(rows[2]).not.toHaveTextContent('overdue');
   });
 
   it('keeps the page working when the overdue list fails', async () => {
@@ -151,11 +169,37 @@ describe('FleetOverviewPage hotfixes and findings', () => {
 
     await waitFor(() =>
       expect(
-        screen.getByTestId('pragmatic-gitops-overdue-hotfixes'),
+        screen.getByTestId('pragmatic-gitops-backports-owed'),
       ).toHaveTextContent('ledger unavailable'),
     );
     expect(
       screen.getByTestId('pragmatic-gitops-tile-status-drifted'),
     ).toHaveTextContent('1Drifted');
+  });
+
+  it('raises the revert alarm at the top of the fleet page, with its entity', async () => {
+    await renderPage(base, {
+      listHotfixes: query =>
+        Promise.resolve(
+          query?.status === 'reverted'
+            ? {
+                items: [
+                  hotfix({
+                    id: 'HF-4',
+                    entityRef: 'component:default/payments-db',
+                    status: 'reverted',
+                  }),
+                ],
+                totalItems: 1,
+              }
+            : { items: [], totalItems: 0 },
+        ),
+    });
+    const alarms = await screen.findByTestId('pragmatic-gitops-revert-alarms');
+    expect(alarms).toHaveTextContent('Hotfix HF-4 was reverted on');
+    expect(
+      within(alarms).getByRole('link', { name: /payments-db/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments-db');
+    expect(alarms).toHaveTextContent('Next step');
   });
 });

@@ -1,12 +1,13 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   Overview,
   OverviewItem,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { OverviewQuery, pragmaticGitopsApiRef } from '../../api';
+import { catalogWithGroups } from '../../__testUtils__/catalogGroups';
 import { mockPragmaticGitopsApi } from '../../__testUtils__/mockPragmaticGitopsApi';
 import { FleetOverviewPage } from './FleetOverviewPage';
 
@@ -14,7 +15,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 5;
 
 // A material table of links renders slowly in jsdom.
-jest.setTimeout(20_000);
+jest.setTimeout(40_000);
 
 function item(index: number): OverviewItem {
   return {
@@ -54,7 +55,7 @@ async function renderPage(getOverview = jest.fn(overview)) {
     listHotfixes: () => Promise.resolve({ items: [], totalItems: 0 }),
   });
   await renderInTestApp(
-    <TestApiProvider apis={[[pragmaticGitopsApiRef, api]]}>
+    <TestApiProvider apis={[[pragmaticGitopsApiRef, api], catalogWithGroups()]}>
       <FleetOverviewPage pageSize={PAGE_SIZE} />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -95,17 +96,24 @@ describe('FleetOverviewPage', () => {
       'href',
       '/catalog/default/component/service-1',
     );
-    expect(screen.getByText('Service 1')).toBeInTheDocument();
+    // One column per fact: the entity link shows its title, no Title column.
+    expect(
+      screen.queryByRole('columnheader', { name: 'Title' }),
+    ).not.toBeInTheDocument();
     expect(screen.getByText('replicas of service-1')).toBeInTheDocument();
-    expect(screen.getAllByText('2 days ago').length).toBe(PAGE_SIZE);
+    // How long each has been in its status, from when it changed.
+    expect(screen.getAllByText('2 days').length).toBe(PAGE_SIZE);
     expect(
       screen.getAllByRole('link', { name: /team-payments/ })[0],
     ).toHaveAttribute('href', '/catalog/default/group/team-payments');
     expect(api.getOverview).toHaveBeenCalledTimes(1);
-    expect(lastQuery(api)).toEqual({
+    expect(lastQuery(api)).toMatchObject({
       track: undefined,
       status: undefined,
       owner: undefined,
+      q: undefined,
+      sort: 'status',
+      order: 'asc',
       offset: 0,
       limit: PAGE_SIZE,
     });
@@ -145,9 +153,70 @@ describe('FleetOverviewPage', () => {
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({ track: 'imperative' }),
     );
-    expect(
+    // Entities without a valid track are one click away too.
+    await userEvent.click(
       screen.getByTestId('pragmatic-gitops-tile-track-invalid'),
-    ).toBeDisabled();
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ track: 'invalid' }),
+    );
+  });
+
+  it('sorts on the server from the column headers', async () => {
+    const api = await renderPage();
+    await screen.findByText('Entities (45)');
+
+    const header = (name: string) =>
+      within(screen.getByRole('columnheader', { name })).getAllByRole(
+        'button',
+      )[0];
+    await userEvent.click(header('For'));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ sort: 'since', offset: 0 }),
+    );
+    await userEvent.click(header('Owner'));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ sort: 'owner' }),
+    );
+  });
+
+  it('searches once typing stops', async () => {
+    const api = await renderPage();
+    await screen.findByText('Entities (45)');
+    await userEvent.type(
+      screen.getByTestId('pragmatic-gitops-search'),
+      'kafka',
+    );
+    await waitFor(() => expect(lastQuery(api)).toMatchObject({ q: 'kafka' }));
+    expect(api.getOverview).not.toHaveBeenCalledWith(
+      expect.objectContaining({ q: 'k' }),
+    );
+  });
+
+  it('offers the catalog groups as owners and filters by the one picked', async () => {
+    const api = await renderPage();
+    await screen.findByText('Entities (45)');
+    await userEvent.click(screen.getByTestId('pragmatic-gitops-owner-filter'));
+    await userEvent.paste('team-d');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /team-data/ }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ owner: 'team-data' }),
+    );
+    // What it shows is what it sends.
+    expect(screen.getByTestId('pragmatic-gitops-owner-filter')).toHaveValue(
+      'team-data',
+    );
+    // The owner filter applies to the hotfix sections too.
+    await waitFor(() =>
+      expect(api.listHotfixes).toHaveBeenCalledWith(
+        expect.objectContaining({
+          status: 'pending-backport',
+          owner: 'team-data',
+        }),
+      ),
+    );
   });
 
   it('asks the server for the next page with an offset', async () => {
@@ -183,10 +252,8 @@ describe('FleetOverviewPage', () => {
     const api = await renderPage();
     await screen.findByText('Entities (45)');
 
-    await userEvent.type(
-      screen.getByTestId('pragmatic-gitops-owner-filter'),
-      'team-payments',
-    );
+    await userEvent.click(screen.getByTestId('pragmatic-gitops-owner-filter'));
+    await userEvent.paste('team-payments');
 
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({ owner: 'team-payments' }),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import Box from '@material-ui/core/Box';
 import {
   Content,
@@ -7,14 +7,15 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
+import { RetryableError } from '../RetryableError';
+import { BackportsOwed } from './BackportsOwed';
 import { FleetFilterBar } from './FleetFilterBar';
-import { FleetTable, PAGE_SIZES } from './FleetTable';
+import { FleetOrder, FleetTable, PAGE_SIZES } from './FleetTable';
 import { FleetTotals } from './FleetTotals';
-import { OverdueHotfixes } from './OverdueHotfixes';
+import { RevertAlarms } from './RevertAlarms';
 import { useFleetFilters } from './useFleetFilters';
 
 /** @public */
@@ -24,21 +25,36 @@ export interface FleetOverviewPageProps {
 }
 
 /**
- * The fleet overview, for platform leads: how many entities are on each
- * track and in each drift status, hotfixes owed to Git and secrets found in
- * Git, every entity with its status, since when and why, filtered by track,
- * status and owner, and the hotfixes whose back-port is overdue.
+ * The fleet overview, for platform leads: hotfixes the controller reverted,
+ * how many entities are on each track and in each drift status, hotfixes
+ * owed to Git and secrets found in Git (each tile a filter), every entity
+ * with its status, for how long and why, searched, filtered and sorted on
+ * the server, and the back-ports owed. The owner filter applies to every
+ * section.
  *
  * @public
  */
 export function FleetOverviewPage(props: FleetOverviewPageProps) {
   const api = useApi(pragmaticGitopsApiRef);
   const [filters, setFilters] = useFleetFilters();
-  const { track, status, owner } = filters;
+  const { track, status, owner, q, finding, hotfixes } = filters;
+  const order: FleetOrder = {
+    sort: filters.sort ?? 'status',
+    order: filters.order ?? 'asc',
+  };
 
-  // A page belongs to the filters it was chosen under: new filters start
-  // again on the first page without asking for the old page first.
-  const filterKey = `${track}|${status}|${owner}`;
+  // A page belongs to the filters and order it was chosen under: new ones
+  // start again on the first page without asking for the old page first.
+  const filterKey = [
+    track,
+    status,
+    owner,
+    q,
+    finding,
+    hotfixes,
+    order.sort,
+    order.order,
+  ].join('|');
   const [paging, setPaging] = useState({
     filterKey,
     page: 0,
@@ -47,16 +63,22 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
   const page = paging.filterKey === filterKey ? paging.page : 0;
   const pageSize = paging.pageSize;
 
-  const overview = useAsync(
+  const overview = useAsyncRetry(
     () =>
       api.getOverview({
         track,
         status,
         owner,
+        q,
+        finding,
+        hotfixes,
+        sort: order.sort,
+        order: order.order,
         offset: page * pageSize,
         limit: pageSize,
       }),
-    [api, track, status, owner, page, pageSize],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, filterKey, page, pageSize],
   );
   const value = overview.value;
 
@@ -69,6 +91,9 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
       <Content>
         <div data-testid="pragmatic-gitops-fleet">
           <ContentHeader title="Fleet overview" />
+          <Box mb={3}>
+            <RevertAlarms owner={owner} />
+          </Box>
           {value && (
             <Box mb={3}>
               <FleetTotals
@@ -81,7 +106,9 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
           <Box mb={2}>
             <FleetFilterBar filters={filters} onChange={setFilters} />
           </Box>
-          {overview.error && <ResponseErrorPanel error={overview.error} />}
+          {overview.error && (
+            <RetryableError error={overview.error} onRetry={overview.retry} />
+          )}
           {!value && overview.loading && <Progress />}
           {value && (
             <FleetTable
@@ -90,6 +117,14 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
               page={page}
               pageSize={pageSize}
               loading={overview.loading}
+              order={order}
+              onOrderChange={next =>
+                setFilters({
+                  // The default order is left out of the URL.
+                  sort: next.sort === 'status' ? undefined : next.sort,
+                  order: next.order === 'asc' ? undefined : next.order,
+                })
+              }
               onPageChange={(nextPage, nextPageSize) =>
                 setPaging({
                   filterKey,
@@ -100,7 +135,7 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
             />
           )}
           <Box mt={3}>
-            <OverdueHotfixes />
+            <BackportsOwed owner={owner} />
           </Box>
         </div>
       </Content>

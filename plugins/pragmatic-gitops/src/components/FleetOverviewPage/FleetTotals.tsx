@@ -10,7 +10,10 @@ import { FleetOverview } from '../../api/types';
 import { DriftStatusChip } from '../DriftStatusChip';
 import { findingTiles, hotfixTiles } from './attentionTiles';
 import { CountTile, CountTiles } from './CountTiles';
-import { FleetFilters } from './useFleetFilters';
+import { FleetFilters, HotfixFilter } from './useFleetFilters';
+
+/** What the whole page calls an entity whose track annotation is not a track. */
+export const NO_VALID_TRACK = 'No valid track';
 
 function trackTiles(byTrack: Record<string, number>): CountTile[] {
   const known: CountTile[] = TRACKS.map(track => ({
@@ -22,9 +25,11 @@ function trackTiles(byTrack: Record<string, number>): CountTile[] {
     .filter(([key]) => !(TRACKS as readonly string[]).includes(key))
     .map(([key, count]) => ({
       value: key,
-      label: key === 'invalid' ? 'No valid track' : key,
+      label: key === 'invalid' ? NO_VALID_TRACK : key,
       count,
-      disabled: true,
+      // Only `invalid` is a filter the backend knows.
+      disabled: key !== 'invalid',
+      alarm: 'warning' as const,
     }));
   return [...known, ...others];
 }
@@ -56,7 +61,7 @@ export function FleetTotals(props: {
         tiles={trackTiles(props.totals.byTrack)}
         selected={props.filters.track}
         onSelect={value =>
-          props.onChange({ track: value as Track | undefined })
+          props.onChange({ track: value as Track | 'invalid' | undefined })
         }
       />
       <CountTiles
@@ -73,6 +78,10 @@ export function FleetTotals(props: {
           name="hotfixes"
           title="Hotfixes"
           tiles={hotfixTiles(hotfixes)}
+          selected={props.filters.hotfixes}
+          onSelect={value =>
+            props.onChange({ hotfixes: value as HotfixFilter | undefined })
+          }
         />
       )}
       {findings && findingTiles(findings).length > 0 && (
@@ -80,6 +89,12 @@ export function FleetTotals(props: {
           name="findings"
           title="Findings"
           tiles={findingTiles(findings)}
+          selected={props.filters.finding}
+          onSelect={value =>
+            props.onChange({
+              finding: value as FleetFilters['finding'] | undefined,
+            })
+          }
         />
       )}
     </Box>

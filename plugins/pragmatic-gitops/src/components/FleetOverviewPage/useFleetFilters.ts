@@ -3,15 +3,31 @@ import { useSearchParams } from 'react-router-dom';
 import {
   DRIFT_STATUSES,
   DriftStatus,
+  OVERVIEW_FINDINGS,
+  OverviewFinding,
+  OverviewSort,
   Track,
   TRACKS,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 
-/** The filters of the fleet page. */
+/** Hotfix filters of the table: entities that owe or lost a hotfix. */
+export const HOTFIX_FILTERS = ['pending', 'overdue', 'reverted'] as const;
+export type HotfixFilter = (typeof HOTFIX_FILTERS)[number];
+
+const SORTS: readonly OverviewSort[] = ['status', 'since', 'name', 'owner'];
+const ORDERS = ['asc', 'desc'] as const;
+
+/** The filters and order of the fleet page. */
 export type FleetFilters = {
-  track?: Track;
+  /** `invalid`: entities whose track annotation is not a track. */
+  track?: Track | 'invalid';
   status?: DriftStatus;
   owner?: string;
+  q?: string;
+  finding?: OverviewFinding;
+  hotfixes?: HotfixFilter;
+  sort?: OverviewSort;
+  order?: 'asc' | 'desc';
 };
 
 function oneOf<T extends string>(
@@ -22,21 +38,30 @@ function oneOf<T extends string>(
 }
 
 /**
- * The fleet filters, kept in the page URL (`?track=&status=&owner=`) so a
- * filtered view can be bookmarked and shared. Unknown values are ignored.
+ * The fleet filters, kept in the page URL (`?track=&status=&owner=&q=…`) so
+ * a filtered, sorted view can be bookmarked and shared. Unknown values are
+ * ignored.
  */
 export function useFleetFilters(): [
   FleetFilters,
   (change: Partial<FleetFilters>) => void,
 ] {
   const [params, setParams] = useSearchParams();
-  const track = oneOf(TRACKS, params.get('track'));
+  const track = oneOf<Track | 'invalid'>(
+    [...TRACKS, 'invalid'],
+    params.get('track'),
+  );
   const status = oneOf(DRIFT_STATUSES, params.get('status'));
   const owner = params.get('owner')?.trim() || undefined;
+  const q = params.get('q')?.trim() || undefined;
+  const finding = oneOf(OVERVIEW_FINDINGS, params.get('finding'));
+  const hotfixes = oneOf(HOTFIX_FILTERS, params.get('hotfixes'));
+  const sort = oneOf(SORTS, params.get('sort'));
+  const order = oneOf(ORDERS, params.get('order'));
 
   const filters = useMemo(
-    () => ({ track, status, owner }),
-    [track, status, owner],
+    () => ({ track, status, owner, q, finding, hotfixes, sort, order }),
+    [track, status, owner, q, finding, hotfixes, sort, order],
   );
 
   const update = useCallback(

@@ -71,9 +71,7 @@ describe('EntityHotfixesCard', () => {
 
     expect(
       await screen.findByTestId('pragmatic-gitops-hotfix-reverted-alarm'),
-    ).toHaveTextContent(
-      'HF-3 was reverted by the controller: the fix is gone from production and was never back-ported',
-    );
+    ).toHaveTextContent('Hotfix HF-3 was reverted');
     expect(
       screen.getByTestId('pragmatic-gitops-hotfix-overdue-warning'),
     ).toHaveTextContent('The back-port of HF-2 is overdue since');

@@ -1,15 +1,14 @@
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
 import { Hotfix } from '../../api/types';
 import { formatDateTime } from '../../utils/time';
+import { isRevertAlarm, RevertAlarm } from './RevertAlarm';
 import { isOpen } from './sortHotfixes';
 
-/** True when a hotfix was reverted or a back-port is overdue. */
+/** True when a revert is unacknowledged or a back-port is overdue. */
 export function hasHotfixAlarms(hotfixes: Hotfix[]): boolean {
   return hotfixes.some(
-    hotfix =>
-      hotfix.status === 'reverted' || (isOpen(hotfix) && hotfix.overdue),
+    hotfix => isRevertAlarm(hotfix) || (isOpen(hotfix) && hotfix.overdue),
   );
 }
 
@@ -19,13 +18,16 @@ function ids(hotfixes: Hotfix[]): string {
 
 /**
  * The alarms of the ledger: a red banner for every hotfix the controller
- * reverted (the fix is gone from production and never reached Git), and an
- * amber one when back-ports are overdue. Nothing when all is well.
+ * reverted that nobody acknowledged yet (the fix is gone from production and
+ * never reached Git), and an amber one when back-ports are overdue.
+ * Nothing when all is well.
  */
-export function HotfixBanners(props: { hotfixes: Hotfix[] }) {
-  const reverted = props.hotfixes.filter(
-    hotfix => hotfix.status === 'reverted',
-  );
+export function HotfixBanners(props: {
+  hotfixes: Hotfix[];
+  /** The hotfix after an acknowledgement, to show at once. */
+  onChanged: (hotfix: Hotfix) => void;
+}) {
+  const reverted = props.hotfixes.filter(isRevertAlarm);
   const overdue = props.hotfixes.filter(
     hotfix => isOpen(hotfix) && hotfix.overdue,
   );
@@ -35,16 +37,11 @@ export function HotfixBanners(props: { hotfixes: Hotfix[] }) {
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
       {reverted.map(hotfix => (
-        <Alert
+        <RevertAlarm
           key={hotfix.id}
-          severity="error"
-          variant="filled"
-          data-testid="pragmatic-gitops-hotfix-reverted-alarm"
-        >
-          <AlertTitle>Hotfix {hotfix.id} reverted</AlertTitle>
-          {hotfix.id} was reverted by the controller: the fix is gone from
-          production and was never back-ported. ({hotfix.title})
-        </Alert>
+          hotfix={hotfix}
+          onAcknowledged={props.onChanged}
+        />
       ))}
       {overdue.length > 0 && (
         <Alert

@@ -65,7 +65,7 @@ export function HotfixesCard(props: {
         {error && <RetryableError error={error} onRetry={props.state.retry} />}
         {hotfixes && props.showBanners !== false && (
           <Box mb={2}>
-            <HotfixBanners hotfixes={hotfixes} />
+            <HotfixBanners hotfixes={hotfixes} onChanged={props.onChanged} />
           </Box>
         )}
         {hotfixes && hotfixes.length === 0 && (

@@ -7,3 +7,4 @@ export { HotfixStatusChip } from './HotfixStatusChip';
 export { hotfixAnchor } from './HotfixRow';
 export { useEntityHotfixes } from './useEntityHotfixes';
 export type { EntityHotfixesState } from './useEntityHotfixes';
+export { RevertAlarm, isRevertAlarm } from './RevertAlarm';

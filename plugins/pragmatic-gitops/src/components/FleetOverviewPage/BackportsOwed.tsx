@@ -1,4 +1,4 @@
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -6,32 +6,33 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { Hotfix } from '../../api/types';
 import { TimeAgo } from '../EntityDriftContent/TimeAgo';
 import { ActorLink } from '../HotfixList/ActorLink';
+import { OverdueBadge } from '../HotfixList/OverdueBadge';
+import { RetryableError } from '../RetryableError';
 import { formatDateTime } from '../../utils/time';
 
 /** The most the backend gives in one page. */
 const LIMIT = 500;
 
-/** Longest overdue first: the back-port that was due earliest. */
+/** Overdue first, the one due earliest at the top; then by due date. */
 function byDueDate(a: Hotfix, b: Hotfix): number {
-  return Date.parse(a.backportDueAt) - Date.parse(b.backportDueAt);
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    Date.parse(a.backportDueAt) - Date.parse(b.backportDueAt)
+  );
 }
 
-function OverdueTable(props: { hotfixes: Hotfix[] }) {
+function OwedTable(props: { hotfixes: Hotfix[] }) {
   return (
     <TableContainer>
-      <Table size="small" aria-label="Overdue back-ports">
-        <TableHead>
+      <Table size="small" aria-label="Back-ports owed">
+        <TableHead style={{ whiteSpace: 'nowrap' }}>
           <TableRow>
             <TableCell>ID</TableCell>
             <TableCell>Entity</TableCell>
@@ -45,8 +46,9 @@ function OverdueTable(props: { hotfixes: Hotfix[] }) {
           {[...props.hotfixes].sort(byDueDate).map(hotfix => (
             <TableRow
               key={hotfix.id}
-              data-testid="pragmatic-gitops-overdue-hotfix"
+              data-testid="pragmatic-gitops-owed-hotfix"
               data-hotfix={hotfix.id}
+              data-overdue={hotfix.overdue}
             >
               <TableCell style={{ fontFamily: 'monospace' }}>
                 {hotfix.id}
@@ -62,7 +64,11 @@ function OverdueTable(props: { hotfixes: Hotfix[] }) {
                 <TimeAgo at={hotfix.appliedAt} />
               </TableCell>
               <TableCell title={formatDateTime(hotfix.backportDueAt)}>
-                <TimeAgo at={hotfix.backportDueAt} />
+                {hotfix.overdue ? (
+                  <OverdueBadge dueAt={hotfix.backportDueAt} />
+                ) : (
+                  <TimeAgo at={hotfix.backportDueAt} />
+                )}
               </TableCell>
             </TableRow>
           ))}
@@ -73,36 +79,47 @@ function OverdueTable(props: { hotfixes: Hotfix[] }) {
 }
 
 /**
- * Hotfixes across the fleet whose back-port is overdue, longest overdue
- * first, each linking to its entity. Loaded on its own: a failure here
- * leaves the rest of the page working.
+ * Every back-port owed to Git across the fleet (or one owner's part of
+ * it): pending hotfixes, overdue ones first, each linking to its entity.
+ * Loaded on its own: a failure here leaves the rest of the page working.
  */
-export function OverdueHotfixes() {
+export function BackportsOwed(props: { owner?: string }) {
   const api = useApi(pragmaticGitopsApiRef);
-  const overdue = useAsync(
-    () => api.listHotfixes({ overdue: true, limit: LIMIT }),
-    [api],
+  const { owner } = props;
+  const owed = useAsyncRetry(
+    () =>
+      api.listHotfixes({
+        status: 'pending-backport',
+        ...(owner ? { owner } : {}),
+        limit: LIMIT,
+      }),
+    [api, owner],
   );
-  const value = overdue.value;
+  const value = owed.value;
+  const overdue = value?.items.filter(hotfix => hotfix.overdue).length ?? 0;
   return (
     <InfoCard
       title={
         value
-          ? `Overdue back-ports (${value.totalItems})`
-          : 'Overdue back-ports'
+          ? `Back-ports owed (${value.totalItems}${
+              overdue ? `, ${overdue} overdue` : ''
+            })`
+          : 'Back-ports owed'
       }
-      subheader="Hotfixes applied by hand whose change is still not in Git"
+      subheader="Hotfixes applied by hand whose change is not in Git yet"
     >
-      <div data-testid="pragmatic-gitops-overdue-hotfixes">
-        {overdue.loading && <Progress />}
-        {overdue.error && <ResponseErrorPanel error={overdue.error} />}
+      <div data-testid="pragmatic-gitops-backports-owed">
+        {owed.loading && <Progress />}
+        {owed.error && (
+          <RetryableError error={owed.error} onRetry={owed.retry} />
+        )}
         {value && value.items.length === 0 && (
           <Typography variant="body2" color="textSecondary">
-            No back-port is overdue.
+            No back-port is owed.
           </Typography>
         )}
         {value && value.items.length > 0 && (
-          <OverdueTable hotfixes={value.items} />
+          <OwedTable hotfixes={value.items} />
         )}
         {value && value.totalItems > value.items.length && (
           <Typography variant="caption" color="textSecondary">
