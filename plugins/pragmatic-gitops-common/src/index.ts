@@ -16,3 +16,4 @@ export * from './permissions';
 export * from './types';
 export * from './ledgerTypes';
 export * from './signals';
+export * from './backportTypes';

@@ -36,6 +36,20 @@ export type Finding = {
 };
 
 /**
+ * Who last wrote a live field, as the object's `metadata.managedFields`
+ * records it: the field manager (`kubectl-edit`, `helm`, an operator…),
+ * its operation (`Apply`, `Update`) and when. Never guessed.
+ *
+ * @public
+ */
+export type FieldChangedBy = {
+  manager: string;
+  operation?: string;
+  /** ISO 8601, when the entry has a time. */
+  time?: string;
+};
+
+/**
  * One difference between Git and live, at an RFC 6901 pointer into the
  * desired object. Secret values never travel: `masked` is set instead.
  *
@@ -47,6 +61,8 @@ export type Difference = {
   live?: unknown;
   masked?: boolean;
   removedFromGit?: 'last-applied-configuration' | 'managed-fields';
+  /** Set only when the live object records who owns the field. */
+  changedBy?: FieldChangedBy;
 };
 
 /** A difference that exists but does not count, and why. @public */

@@ -29,6 +29,8 @@ export type ManagedFieldsEntry = {
   manager?: string;
   operation?: string;
   apiVersion?: string;
+  /** When the manager last wrote its fields (RFC 3339). */
+  time?: string;
   fieldsType?: string;
   fieldsV1?: Record<string, unknown>;
   [key: string]: unknown;

@@ -14,6 +14,7 @@ import {
   ResourceDrift,
 } from './types';
 import { compareNormalised } from './compareFields';
+import { withChangedBy } from './changedBy';
 import { AutoscaledReplicas } from './hpaReplicas';
 import {
   ActiveRule,
@@ -186,7 +187,13 @@ function kubernetesDrift(
         ignores,
       },
     );
-    const { differences, ignored } = applyIgnores(all, ignores);
+    const counted = applyIgnores(all, ignores);
+    const differences = withChangedBy(
+      counted.differences,
+      match.live.metadata.managedFields,
+      desiredFields,
+    );
+    const ignored = counted.ignored;
     pair(
       match.desired,
       match.namespace,

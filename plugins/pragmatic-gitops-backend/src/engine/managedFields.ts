@@ -17,7 +17,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-type ItemMatcher = {
+export type ItemMatcher = {
   matches: (item: unknown, index: number) => boolean;
   node: JsonObject;
 };
@@ -36,7 +36,10 @@ function keyFieldEqual(
   return looseScalarEqual(expected, actual);
 }
 
-function itemMatcher(name: string, node: JsonObject): ItemMatcher | undefined {
+export function itemMatcher(
+  name: string,
+  node: JsonObject,
+): ItemMatcher | undefined {
   if (name.startsWith('k:')) {
     const keys = parseJson(name.slice(2));
     if (!isPlainObject(keys)) {

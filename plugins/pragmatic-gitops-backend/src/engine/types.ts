@@ -4,6 +4,7 @@
  * per-resource differences. It never reads files, the network or the clock.
  */
 import {
+  Difference as CommonDifference,
   IgnoreRule,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -23,20 +24,15 @@ export type {
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 
 /**
- * One difference between desired and live. `path` is an RFC 6901 pointer
- * into the desired object (list items by their index in the desired list;
- * `/-` appended to a list path for a live entry absent from desired). Values
- * of secrets are never carried: `masked` is set and `desired`/`live` hold
- * MASKED_VALUE instead.
+ * One difference between desired and live (the shared API type). `path` is
+ * an RFC 6901 pointer into the desired object (list items by their index in
+ * the desired list; `/-` appended to a list path for a live entry absent
+ * from desired). Values of secrets are never carried: `masked` is set and
+ * `desired`/`live` hold MASKED_VALUE instead. `removedFromGit` says why a
+ * field counts although desired no longer declares it (three-way rule);
+ * `changedBy` who wrote the live field, when managedFields records it.
  */
-export type Difference = {
-  path: string;
-  desired?: unknown;
-  live?: unknown;
-  masked?: true;
-  /** Why it counts although desired no longer declares it (three-way rule). */
-  removedFromGit?: 'last-applied-configuration' | 'managed-fields';
-};
+export type Difference = Omit<CommonDifference, 'masked'> & { masked?: true };
 
 /** A difference that exists but does not count, and why. Never a value. */
 export type IgnoredDifference = {

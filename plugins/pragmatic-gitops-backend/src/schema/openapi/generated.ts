@@ -247,6 +247,31 @@ export const spec = {
             type: 'string',
             enum: ['last-applied-configuration', 'managed-fields'],
           },
+          changedBy: {
+            $ref: '#/components/schemas/FieldChangedBy',
+          },
+        },
+      },
+      FieldChangedBy: {
+        type: 'object',
+        required: ['manager'],
+        additionalProperties: false,
+        description:
+          "Who last wrote the live field, from the live object's `metadata.managedFields`; absent when the object does not record it.",
+        properties: {
+          manager: {
+            type: 'string',
+            description:
+              'The field manager, e.g. `kubectl-scale`, `kubectl-edit`, `helm`, an operator.',
+          },
+          operation: {
+            type: 'string',
+            description: '`Apply` or `Update`.',
+          },
+          time: {
+            type: 'string',
+            format: 'date-time',
+          },
         },
       },
       IgnoredDifference: {

@@ -3,6 +3,7 @@ import LockIcon from '@material-ui/icons/Lock';
 import DeleteOutlineIcon from '@material-ui/icons/DeleteOutline';
 import { Difference } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { ExplainedDifference } from '../../api/types';
+import { ChangedByNote } from '../ChangedByNote';
 import { ExplainedByChip } from '../ExplainedByChip';
 
 const REMOVED_FROM_GIT_HINTS: Record<
@@ -16,13 +17,14 @@ const REMOVED_FROM_GIT_HINTS: Record<
 };
 
 /**
- * "Secret value hidden", "removed from Git" and "explained by HF-n" badges
- * of a difference.
+ * "Changed by kubectl-set, 2 hours ago", "secret value hidden", "removed
+ * from Git" and "explained by HF-n" badges of a difference.
  */
 export function DifferenceBadges(props: { difference: ExplainedDifference }) {
-  const { masked, removedFromGit, explainedBy } = props.difference;
+  const { masked, removedFromGit, explainedBy, changedBy } = props.difference;
   return (
     <>
+      <ChangedByNote changedBy={changedBy} />
       {explainedBy && <ExplainedByChip hotfixId={explainedBy} />}
       {masked && (
         <Chip

@@ -76,6 +76,37 @@ describe('DifferenceList', () => {
     expect(item).not.toHaveTextContent('/env/-');
   });
 
+  it('says who changed a field, when the live object records it', async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000 - 5000);
+    await renderInTestApp(
+      <DifferenceList
+        ignored={[]}
+        differences={[
+          {
+            path: '/spec/replicas',
+            desired: 2,
+            live: 5,
+            changedBy: {
+              manager: 'kubectl-scale',
+              operation: 'Update',
+              time: twoHoursAgo.toISOString(),
+            },
+          },
+          { path: '/spec/paused', desired: false, live: true },
+        ]}
+      />,
+    );
+    const [scaled, paused] = screen.getAllByTestId(
+      'pragmatic-gitops-difference',
+    );
+    expect(
+      within(scaled).getByTestId('pragmatic-gitops-changed-by'),
+    ).toHaveTextContent('changed by kubectl-scale, 2 hours ago');
+    expect(
+      within(paused).queryByTestId('pragmatic-gitops-changed-by'),
+    ).not.toBeInTheDocument();
+  });
+
   it('calls the sides what the caller says they are', async () => {
     await renderInTestApp(
       <DifferenceList

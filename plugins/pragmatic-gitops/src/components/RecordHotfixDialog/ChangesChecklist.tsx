@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { ChangeItem } from './changeItems';
+import { ChangedByNote } from '../ChangedByNote';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -121,6 +122,7 @@ export function ChangesChecklist(props: {
                         )
                       }
                     />
+                    <ChangedByNote changedBy={path.changedBy} />
                     {path.explainedBy && (
                       <Note>{`already explained by ${path.explainedBy}`}</Note>
                     )}

@@ -15,7 +15,12 @@ const resources: ExplainedResourceDrift[] = [
     name: 'payments-api',
     status: 'drifted',
     differences: [
-      { path: '/spec/replicas', desired: 2, live: 5 },
+      {
+        path: '/spec/replicas',
+        desired: 2,
+        live: 5,
+        changedBy: { manager: 'kubectl-scale', operation: 'Update' },
+      },
       { path: '/spec/template/spec/containers/0/env/0/value', masked: true },
     ],
     ignored: [],
@@ -107,6 +112,11 @@ describe('RecordHotfixDialog', () => {
     expect(checkbox('ConfigMap payments/flags')).not.toBeChecked();
     expect(checkbox('/data/FAST_PATH')).not.toBeChecked();
     expect(items[1]).toHaveTextContent('already explained by HF-1');
+    // Who changed each prefilled field, when the live object says so.
+    expect(
+      within(items[0]).getAllByTestId('pragmatic-gitops-changed-by'),
+    ).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('changed by kubectl-scale');
     expect(
       (screen.getByLabelText(/^Applied at/) as HTMLInputElement).value,
     ).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);

@@ -1,3 +1,4 @@
+import { FieldChangedBy } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { ExplainedResourceDrift, HotfixChange } from '../../api/types';
 import { addedEntryName } from '../../utils/differenceName';
 
@@ -9,6 +10,8 @@ export type ChangePath = {
   selected: boolean;
   /** The hotfix that already explains this difference, if any. */
   explainedBy?: string;
+  /** Who wrote the live field, when the live object records it. */
+  changedBy?: FieldChangedBy;
 };
 
 /** One resource of the "what was changed" checklist. */
@@ -59,6 +62,9 @@ export function itemsFromDrift(
             ...(label ? { label } : {}),
             selected: !difference.explainedBy && !resource.explainedBy,
             explainedBy: difference.explainedBy,
+            ...(difference.changedBy
+              ? { changedBy: difference.changedBy }
+              : {}),
           });
         }
       }

@@ -1,0 +1,1 @@
+export { ChangedByNote, changedByText } from './ChangedByNote';
