@@ -51,6 +51,14 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // MCP: actions of the plugins in backend.actions.pluginSources, as MCP tools
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// Tech Insights (scorecards), with the Pragmatic GitOps facts
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import(
+    '@pragmatic-gitops/plugin-tech-insights-backend-module-pragmatic-gitops'
+  ),
+);
+
 // Pragmatic GitOps
 backend.add(import('@pragmatic-gitops/plugin-pragmatic-gitops-backend'));
 backend.add(
