@@ -226,7 +226,7 @@ describe('demo portal', () => {
       },
     );
     const { items } = await res.json();
-    assert.equal(items[0].appliedBy, 'user:development/guest');
+    assert.equal(items[0].appliedBy, 'user:default/guest');
     assert.equal(items[0].status, 'pending-backport');
     await page.screenshot({ path: 'docs/screenshots/hotfixes.png' });
   });

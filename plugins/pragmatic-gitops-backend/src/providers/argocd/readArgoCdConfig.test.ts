@@ -143,14 +143,7 @@ describe('readArgoCdConfig', () => {
       /pragmaticGitops\.argocd\.instances'/,
     ],
   ])('rejects %s with an error naming the key', (_, instances, message) => {
-    let error: Error | undefined;
-    try {
-      readArgoCdConfig(config(instances));
-    } catch (e) {
-      error = e as Error;
-    }
-    expect(error).toBeDefined();
-    expect(error!.message).toMatch(message);
-    expect(error!.message).not.toContain(TOKEN);
+    expect(() => readArgoCdConfig(config(instances))).toThrow(message);
+    expect(() => readArgoCdConfig(config(instances))).not.toThrow(TOKEN);
   });
 });

@@ -79,7 +79,11 @@ describe('GET /overview and catalog.entity.read', () => {
     expect(mallory.body.totalItems).toBe(1);
     expect(mallory.body.totals.byTrack).toEqual({ declarative: 1 });
     expect(mallory.body.totals.byStatus).toEqual({ unknown: 1 });
-    expect(mallory.body.totals.hotfixes).toEqual({ pending: 0, overdue: 0 });
+    expect(mallory.body.totals.hotfixes).toEqual({
+      pending: 0,
+      overdue: 0,
+      reverted: 0,
+    });
     expect(JSON.stringify(mallory.body)).not.toContain('team-shop');
 
     const byOwner = await backend
@@ -88,7 +92,10 @@ describe('GET /overview and catalog.entity.read', () => {
     expect(byOwner.body).toMatchObject({
       totalItems: 0,
       items: [],
-      totals: { byStatus: {}, hotfixes: { pending: 0, overdue: 0 } },
+      totals: {
+        byStatus: {},
+        hotfixes: { pending: 0, overdue: 0, reverted: 0 },
+      },
     });
   });
 
@@ -96,13 +103,21 @@ describe('GET /overview and catalog.entity.read', () => {
     const backend = await start();
     const alice = await backend.user().get('/overview');
     expect(alice.body.totalItems).toBe(2);
-    expect(alice.body.totals.hotfixes).toEqual({ pending: 1, overdue: 0 });
+    expect(alice.body.totals.hotfixes).toEqual({
+      pending: 1,
+      overdue: 0,
+      reverted: 0,
+    });
     const shop = await backend
       .user()
       .get('/overview?owner=group:default/team-shop');
     expect(shop.body.items.map((i: any) => i.entityRef)).toEqual([
       'component:default/web',
     ]);
-    expect(shop.body.totals.hotfixes).toEqual({ pending: 1, overdue: 0 });
+    expect(shop.body.totals.hotfixes).toEqual({
+      pending: 1,
+      overdue: 0,
+      reverted: 0,
+    });
   });
 });

@@ -37,7 +37,9 @@ describe('hotfixForm', () => {
     ['mailto:oncall@example.com'],
   ])('refuses the incident link %s', incidentUrl => {
     const form = { ...emptyHotfixForm(), title: 'Scale', incidentUrl };
-    expect(validateHotfixForm(form, [item]).incidentUrl).toBeDefined();
+    expect(validateHotfixForm(form, [item]).incidentUrl).toBe(
+      'Give the http(s) link of the incident, or leave it empty.',
+    );
   });
 
   it('leaves empty optional fields out of the request', () => {
