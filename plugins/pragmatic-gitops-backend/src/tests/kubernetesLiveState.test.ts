@@ -227,6 +227,50 @@ describe('live state from the Kubernetes plugin configuration', () => {
     expect((await status(server, 'shop')).body.drift.status).toBe('drifted');
   });
 
+  it("a back-port detected by Git matching live records Flux's applied revision", async () => {
+    const server = await start({ withRevokedCluster: false });
+    const recorded = await request(server)
+      .post('/api/pragmatic-gitops/hotfixes')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        entityRef: 'component:default/shop',
+        title: 'Scale shop for the sale',
+        changes: [
+          {
+            kind: 'Deployment',
+            namespace: 'shop',
+            name: 'shop',
+            paths: ['/spec/replicas'],
+          },
+        ],
+      });
+    expect(recorded.status).toBe(201);
+
+    const manifest = dir.content({ path: 'deploy/shop' })!['app.yaml'];
+    dir.addContent({
+      'deploy/shop/app.yaml': String(manifest).replace(
+        'replicas: 2',
+        'replicas: 5',
+      ),
+    });
+    try {
+      const refreshed = await request(server)
+        .post('/api/pragmatic-gitops/entities/component/default/shop/refresh')
+        .set('Authorization', mockCredentials.user.header());
+      expect(refreshed.status).toBe(200);
+      const hotfix = await request(server)
+        .get(`/api/pragmatic-gitops/hotfixes/${recorded.body.id}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(hotfix.body.status).toBe('backported');
+      expect(hotfix.body.events.at(-1).detail).toEqual({
+        via: 'git-match',
+        revision: 'main@sha1:9e1f2d3',
+      });
+    } finally {
+      dir.addContent({ 'deploy/shop/app.yaml': String(manifest) });
+    }
+  });
+
   it('sent nothing but GET to either cluster', () => {
     const methods = new Set(
       [...prod.requests, ...revoked.requests].map(r => r.method),
