@@ -21,7 +21,9 @@ export function readPositiveDuration(
   }
   let duration: Duration;
   try {
-    duration = Duration.fromObject(readDurationFromConfig(parent, { key: leaf }));
+    duration = Duration.fromObject(
+      readDurationFromConfig(parent, { key: leaf }),
+    );
   } catch (error) {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
   }

@@ -48,16 +48,15 @@ export class UnexplainedDriftNotifier {
     const { db, claims, after } = this.options;
     const now = this.options.now();
     const cutoff = DateTime.fromJSDate(now).minus(after).toJSDate();
-    const rows: DriftedRow[] = await claims
-      .whereUnclaimed(
-        db('entity_status as e')
-          .select('e.entity_ref', 'e.title', 'e.reason', 'e.since')
-          .where('e.status', 'drifted')
-          .where('e.since', '<=', cutoff)
-          .orderBy('e.since', 'asc'),
-        UNEXPLAINED_DRIFT_TOPIC,
-        { subject: 'e.entity_ref', episodeAt: 'e.since' },
-      );
+    const rows: DriftedRow[] = await claims.whereUnclaimed(
+      db('entity_status as e')
+        .select('e.entity_ref', 'e.title', 'e.reason', 'e.since')
+        .where('e.status', 'drifted')
+        .where('e.since', '<=', cutoff)
+        .orderBy('e.since', 'asc'),
+      UNEXPLAINED_DRIFT_TOPIC,
+      { subject: 'e.entity_ref', episodeAt: 'e.since' },
+    );
     const notified: string[] = [];
     for (const row of rows) {
       const since = toDate(row.since);

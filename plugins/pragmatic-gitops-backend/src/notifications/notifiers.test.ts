@@ -28,9 +28,7 @@ describe('readUnexplainedDriftAfter', () => {
     );
 
   it('defaults to one hour', () => {
-    expect(readUnexplainedDriftAfter(new ConfigReader({})).as('hours')).toBe(
-      1,
-    );
+    expect(readUnexplainedDriftAfter(new ConfigReader({})).as('hours')).toBe(1);
   });
 
   it.each([

@@ -1,7 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 
-type NotificationPayload = Parameters<NotificationService['send']>[0]['payload'];
+type NotificationPayload = Parameters<
+  NotificationService['send']
+>[0]['payload'];
 
 export type OwnerNotice = {
   entityRef: string;
