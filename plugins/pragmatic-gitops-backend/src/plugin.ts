@@ -23,6 +23,13 @@ import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
 import { EntityAccess } from './ledger/EntityAccess';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
+import { HotfixStore } from './ledger/HotfixStore';
+import { NotificationClaims } from './notifications/NotificationClaims';
+import { RevertNotifier } from './notifications/RevertNotifier';
+import {
+  readUnexplainedDriftAfter,
+  UnexplainedDriftNotifier,
+} from './notifications/UnexplainedDriftNotifier';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
 import {
@@ -161,6 +168,23 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             : undefined;
         let timelinePending = Boolean(timeline);
 
+        const claims = new NotificationClaims(db);
+        const notifyDeps = {
+          claims,
+          logger,
+          notifications: deps.notifications,
+          now: () => new Date(),
+        };
+        const revertNotifier = new RevertNotifier({
+          ...notifyDeps,
+          store: new HotfixStore(db),
+        });
+        const driftNotifier = new UnexplainedDriftNotifier({
+          ...notifyDeps,
+          db,
+          after: readUnexplainedDriftAfter(config),
+        });
+
         await observationDirectory?.load();
         await scheduler.scheduleTask({
           id: 'pragmatic-gitops-drift-scan',
@@ -184,6 +208,8 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           initialDelay: { minutes: 1 },
           fn: async () => {
             await hotfixes.notifyOverdue();
+            await revertNotifier.notifyReverted();
+            await driftNotifier.notifyUnexplainedDrift();
           },
         });
 
