@@ -17,6 +17,7 @@ import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
+import { BackportService } from '../backport/BackportService';
 import { jsonBody } from './jsonBody';
 import { ReadableEntities } from './ReadableEntities';
 
@@ -31,6 +32,7 @@ export type RouterOptions = {
   hotfixes: HotfixService;
   readableEntities: ReadableEntities;
   logger: LoggerService;
+  backports?: BackportService;
 };
 
 /**
@@ -155,6 +157,7 @@ export async function createRouter(options: RouterOptions) {
     hotfixes,
     logger,
     ownedKeys: ownerRef => overview.ownedKeys(ownerRef),
+    backports: options.backports,
     recompute: (entityRef, credentials) =>
       entityStatus.recompute(entityRef, credentials),
   });
