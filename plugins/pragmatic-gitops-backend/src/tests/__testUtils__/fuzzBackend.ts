@@ -3,17 +3,14 @@
  * the whole plugin with a few deployed components, and a raw JSON sender so
  * bodies go out exactly as generated (own `__proto__` keys included).
  */
-import {
-  createMockDirectory,
-  mockCredentials,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   API,
   deployedComponent,
   startSecurityBackend,
 } from './securityBackend';
+import { webCheckout } from './webCheckout';
 
 /**
  * Enough entities that valid generated hotfixes never reach the cap of open
@@ -25,16 +22,7 @@ export async function startFuzzBackend(
   databases: TestDatabases,
   options: { entities?: number } = {},
 ) {
-  const dir = createMockDirectory();
-  dir.setContent({
-    '.git/HEAD': 'ref: refs/heads/main',
-    'catalog/catalog-info.yaml': 'kind: Component',
-    'deploy/web/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec: { replicas: 2 }
-`,
-  });
+  const dir = webCheckout();
   const backend = await startSecurityBackend({
     knex: await databases.init('SQLITE_3'),
     entities: [
