@@ -5,14 +5,15 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 /**
  * A context run by `user:default/oncall`, for task `task-1`; checkpoints
  * persist in `checkpoints` like the scaffolder's task state, so passing the
- * same map to two runs is a retried task.
+ * same map to two runs is a retried task. Any input: the tests also pass
+ * what the schema would refuse.
  */
 export function createTaskContext(
   input: Record<string, unknown>,
   overrides: Record<string, unknown> = {},
   checkpoints = new Map<string, unknown>(),
-) {
-  const ctx = createMockActionContext({
+): ReturnType<typeof createMockActionContext<any, any>> {
+  const ctx = createMockActionContext<any, any>({
     input: input as any,
     task: { id: 'task-1' },
   });

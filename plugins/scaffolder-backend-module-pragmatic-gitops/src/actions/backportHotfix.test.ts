@@ -166,13 +166,13 @@ describe('pragmatic-gitops:hotfix:backport', () => {
       403,
       'NotAllowedError',
       'user:default/oncall may not update hotfixes of component:default/payments',
-      'Could not back-port HF-42: you may not update the hotfixes of its entity (403 Forbidden: user:default/oncall may not update hotfixes of component:default/payments)',
+      'Could not back-port HF-42: refused (403 Forbidden: user:default/oncall may not update hotfixes of component:default/payments)',
     ],
     [
       409,
       'ConflictError',
       'HF-42 is backported, not pending-backport',
-      'Could not back-port HF-42: it is not pending back-port (409 Conflict: HF-42 is backported, not pending-backport)',
+      'Could not back-port HF-42 (409 Conflict: HF-42 is backported, not pending-backport)',
     ],
     [
       404,

@@ -60,9 +60,11 @@ function backportError(response: Response, hotfixId: string) {
   return backendError(response, details => ({
     invalid: `The back-port of ${hotfixId} was rejected ${details}`,
     unauthenticated: `Could not back-port ${hotfixId}: ${UNAUTHENTICATED} ${details}`,
-    denied: `Could not back-port ${hotfixId}: you may not update the hotfixes of its entity ${details}`,
+    // Refusals and conflicts have several causes (the user's permission, the
+    // SCM, a hotfix no longer pending, no source); the backend's message says which.
+    denied: `Could not back-port ${hotfixId}: refused ${details}`,
     notFound: `Could not back-port ${hotfixId} ${details}`,
-    conflict: `Could not back-port ${hotfixId}: it is not pending back-port ${details}`,
+    conflict: `Could not back-port ${hotfixId} ${details}`,
     failed: `Could not back-port ${hotfixId} ${details}`,
   }));
 }

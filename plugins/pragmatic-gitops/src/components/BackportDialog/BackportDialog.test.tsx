@@ -261,6 +261,25 @@ describe('BackportDialog', () => {
     );
   });
 
+  it('shows a refusal of the SCM as the backend words it', async () => {
+    const denied = await responseError(
+      403,
+      'NotAllowedError',
+      'GitHub refused to push branch backport/HF-5 to acme/deploy: the token lacks contents:write',
+    );
+    await renderCard({ generateBackport: () => Promise.reject(denied) });
+
+    const dialog = await openBackport();
+
+    const error = await within(dialog).findByTestId(
+      'pragmatic-gitops-backport-error',
+    );
+    expect(error).toHaveTextContent(
+      'GitHub refused to push branch backport/HF-5 to acme/deploy: the token lacks contents:write',
+    );
+    expect(error).not.toHaveTextContent('You are not allowed');
+  });
+
   it('closes without generating again', async () => {
     const { api } = await renderCard({
       generateBackport: () => Promise.resolve(diffBackport),

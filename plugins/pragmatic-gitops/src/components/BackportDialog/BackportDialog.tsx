@@ -57,6 +57,7 @@ export function BackportDialog(props: {
             {describeApiError(state.error, {
               action: `back-port ${hotfixId}`,
               permission: pragmaticGitopsHotfixUpdatePermission.name,
+              refusalsExplained: true,
             })}
           </Alert>
         )}
