@@ -11,6 +11,7 @@ import { EntityStatusService } from './EntityStatusService';
 import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { HotfixService } from '../ledger';
+import { registerHotfixAuditRoutes } from './hotfixAuditRoutes';
 import { registerHotfixRoutes } from './hotfixRoutes';
 import { jsonBody } from './jsonBody';
 import { ReadableEntities } from './ReadableEntities';
@@ -144,6 +145,7 @@ export async function createRouter(options: RouterOptions) {
     }
   });
 
+  registerHotfixAuditRoutes(router, { httpAuth, db, readableEntities });
   registerHotfixRoutes(router, {
     httpAuth,
     auditor,

@@ -18,7 +18,9 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { migrateDatabase } from '../../database/migrateDatabase';
 import { createOpenApiRouter } from '../../schema/openapi/generated';
+import { registerHotfixAuditRoutes } from '../../service/hotfixAuditRoutes';
 import { registerHotfixRoutes } from '../../service/hotfixRoutes';
+import { ReadableEntities } from '../../service/ReadableEntities';
 import { HotfixService } from '../HotfixService';
 import { ledgerEntities } from './fixtures';
 
@@ -68,6 +70,14 @@ export async function startHotfixBackend(options: {
             logger: deps.logger,
           });
           const router = await createOpenApiRouter();
+          registerHotfixAuditRoutes(router, {
+            httpAuth: deps.httpAuth,
+            db,
+            readableEntities: new ReadableEntities(
+              deps.catalog,
+              deps.permissions,
+            ),
+          });
           registerHotfixRoutes(router, {
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
@@ -93,7 +103,16 @@ export async function startHotfixBackend(options: {
         entities: options.entities ?? ledgerEntities,
       }),
       mockServices.database.factory({ knex: options.knex }),
-      mockServices.permissions.mock({ authorize: jest.fn(authorize) }).factory,
+      mockServices.permissions.mock({
+        authorize: jest.fn(authorize),
+        authorizeConditional: jest.fn(async requests =>
+          requests.map(request => ({
+            result: deny.includes(request.permission.name)
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+          })),
+        ) as any,
+      }).factory,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       (options.auditor ?? mockAuditor().auditor).factory,
     ],
