@@ -10,6 +10,10 @@ import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-g
 import { pragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import path from 'node:path';
 import { registerGitopsActions } from './actions';
+import { BackportPullRequestStore } from './backport/BackportPullRequestStore';
+import { BackportService } from './backport/BackportService';
+import { liveObserver } from './backport/liveObserver';
+import { createPullRequestOpeners } from './backport/scm/createPullRequestOpeners';
 import { readPluginSettings } from './config';
 import { EntityStatusStore } from './database/EntityStatusStore';
 import { migrateDatabase } from './database/migrateDatabase';
@@ -106,11 +110,12 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           notifications: deps.notifications,
           listener: statusSignals,
         });
+        const desiredReader = new DesiredStateReader(deps.urlReader, {
+          localSourceRoots: settings.localSourceRoots,
+        });
         const scanner = new EntityScanner({
           secretDigest,
-          desiredReader: new DesiredStateReader(deps.urlReader, {
-            localSourceRoots: settings.localSourceRoots,
-          }),
+          desiredReader,
           providers: providers.liveStateProviders,
           secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({
@@ -147,6 +152,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           logger,
           observationDirectory,
           concurrency: settings.scan.concurrency,
+          checkDatabase: () => db.raw('select 1'),
         });
         const timeline =
           settings.demoTimeline && observationsDirectory
@@ -242,6 +248,18 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             hotfixes,
             readableEntities,
             logger,
+            backports: new BackportService({
+              hotfixes,
+              access: new EntityAccess(catalog, deps.permissions),
+              desiredReader,
+              observeLive: liveObserver(scanner, secretDigest),
+              secretDigest,
+              gitopsFieldManagers: settings.gitopsFieldManagers,
+              pullRequests: new BackportPullRequestStore(db),
+              openers: createPullRequestOpeners(config, { logger }),
+              appBaseUrl: config.getOptionalString('app.baseUrl'),
+              backendBaseUrl: config.getOptionalString('backend.baseUrl'),
+            }),
           }),
         );
         deps.httpRouter.addAuthPolicy({

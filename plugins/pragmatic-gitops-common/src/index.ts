@@ -18,3 +18,4 @@ export * from './ledgerTypes';
 export * from './signals';
 export * from './backportTypes';
 export * from './auditTypes';
+export * from './searchDocument';

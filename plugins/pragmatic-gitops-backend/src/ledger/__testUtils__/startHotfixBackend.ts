@@ -21,6 +21,8 @@ import { createOpenApiRouter } from '../../schema/openapi/generated';
 import { registerHotfixAuditRoutes } from '../../service/hotfixAuditRoutes';
 import { registerHotfixRoutes } from '../../service/hotfixRoutes';
 import { ReadableEntities } from '../../service/ReadableEntities';
+import { BackportService } from '../../backport/BackportService';
+import { EntityAccess } from '../EntityAccess';
 import { HotfixService } from '../HotfixService';
 import { ledgerEntities } from './fixtures';
 
@@ -45,6 +47,12 @@ export async function startHotfixBackend(options: {
   deny?: string[];
   config?: JsonObject;
   auditor?: ReturnType<typeof mockAuditor>['auditor'];
+  /** Builds the back-port generator; without it, generating answers 501. */
+  backports?: (deps: {
+    db: Knex;
+    hotfixes: HotfixService;
+    access: EntityAccess;
+  }) => BackportService;
 }) {
   let hotfixes: HotfixService | undefined;
   const plugin = createBackendPlugin({
@@ -83,6 +91,11 @@ export async function startHotfixBackend(options: {
             auditor: deps.auditor,
             hotfixes,
             logger: deps.logger,
+            backports: options.backports?.({
+              db,
+              hotfixes,
+              access: new EntityAccess(deps.catalog, deps.permissions),
+            }),
           });
           deps.httpRouter.use(router);
         },
