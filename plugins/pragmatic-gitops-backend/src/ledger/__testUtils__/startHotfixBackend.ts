@@ -118,12 +118,13 @@ export async function startHotfixBackend(options: {
       mockServices.database.factory({ knex: options.knex }),
       mockServices.permissions.mock({
         authorize: jest.fn(authorize),
-        authorizeConditional: jest.fn(async requests =>
-          requests.map(request => ({
-            result: deny.includes(request.permission.name)
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-          })),
+        authorizeConditional: jest.fn(
+          async (requests: Array<{ permission: { name: string } }>) =>
+            requests.map(request => ({
+              result: deny.includes(request.permission.name)
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+            })),
         ) as any,
       }).factory,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
