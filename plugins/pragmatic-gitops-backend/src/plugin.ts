@@ -152,6 +152,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           logger,
           observationDirectory,
           concurrency: settings.scan.concurrency,
+          checkDatabase: () => db.raw('select 1'),
         });
         const timeline =
           settings.demoTimeline && observationsDirectory
