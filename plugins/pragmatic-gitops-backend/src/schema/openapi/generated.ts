@@ -250,7 +250,18 @@ export const spec = {
           changedBy: {
             $ref: '#/components/schemas/FieldChangedBy',
           },
+          knownAfterApply: {
+            type: 'boolean',
+            description:
+              'Terraform plan changes only; the planned value is computed during the apply.',
+          },
         },
+      },
+      DifferenceSides: {
+        type: 'string',
+        enum: ['git-live', 'applied-real', 'current-planned'],
+        description:
+          "What the two sides of a difference are: Git against live (Kubernetes), what Terraform last applied against the real infrastructure (a plan's `resource_drift`), or the current value against the planned one (a plan's changes). For Terraform, `desired` holds the first side (before) and `live` the second (after).",
       },
       FieldChangedBy: {
         type: 'object',
@@ -326,6 +337,9 @@ export const spec = {
             description:
               'The open hotfix that explains a missing or extra resource.',
           },
+          sides: {
+            $ref: '#/components/schemas/DifferenceSides',
+          },
           differences: {
             type: 'array',
             items: {
@@ -361,6 +375,29 @@ export const spec = {
                     type: 'string',
                   },
                 },
+                changes: {
+                  type: 'array',
+                  description:
+                    'Each changed attribute, current (`desired`) → planned (`live`); sensitive values masked.',
+                  items: {
+                    $ref: '#/components/schemas/Difference',
+                  },
+                },
+              },
+            },
+          },
+          terraformPlanSource: {
+            type: 'object',
+            required: ['source'],
+            description: 'Where the Terraform plan came from.',
+            properties: {
+              source: {
+                type: 'string',
+              },
+              runUrl: {
+                type: 'string',
+                description:
+                  "The pipeline run that pushed the plan (the observation's `runUrl`).",
               },
             },
           },
@@ -453,6 +490,14 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          runUrl: {
+            type: 'string',
+            format: 'uri',
+            pattern: '^https?://',
+            maxLength: 2000,
+            description:
+              "The pipeline run that observed this (http or https), e.g. the CI job that ran `terraform plan`; shown as the plan's source.",
+          },
           objects: {
             type: 'array',
             maxItems: 5000,
@@ -511,6 +556,8 @@ export const spec = {
           change: {
             type: 'object',
             required: ['actions'],
+            description:
+              '`before`/`after` with `before_sensitive`/`after_sensitive` (values flagged there never leave the backend) and `after_unknown`.',
             properties: {
               actions: {
                 type: 'array',
@@ -746,15 +793,20 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 253,
+            description:
+              'Kind of the changed resource (e.g. Deployment), or a Terraform resource type (aws_db_instance).',
           },
           namespace: {
             type: 'string',
             maxLength: 253,
+            description: 'Kubernetes namespace; none for Terraform resources.',
           },
           name: {
             type: 'string',
             minLength: 1,
             maxLength: 253,
+            description:
+              'Name of the resource, or a Terraform resource address (aws_db_instance.main).',
           },
           paths: {
             type: 'array',
