@@ -1,6 +1,9 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { HotfixBackport } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { postBackport } from '../hotfix/postBackport';
 import { examples } from './backportHotfix.examples';
@@ -32,7 +35,23 @@ const DRY_RUN_ID = 'HF-0';
 export function createPragmaticGitopsBackportHotfixAction(options: {
   auth: AuthService;
   discovery: DiscoveryService;
-}) {
+}): TemplateAction<
+  { hotfixId: string },
+  // Spelled out: the type inferred from the schema below is the same, but
+  // its members come out in no fixed order in the API report.
+  {
+    type: 'pull-request' | 'diff' | 'dry-run';
+    pullRequestUrl?: string;
+    diff?: string;
+    refused: Array<{
+      resource?: { kind: string; namespace?: string; name: string };
+      path: string;
+      code: string;
+      reason: string;
+    }>;
+  },
+  'v2'
+> {
   const { auth, discovery } = options;
 
   return createTemplateAction({
