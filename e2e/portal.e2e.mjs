@@ -5,4 +5,3 @@ import './suites/demo.mjs';
 import './suites/dates.mjs';
 import './suites/catalog.mjs';
 import './suites/glance.mjs';
-import './suites/terraform.mjs';
