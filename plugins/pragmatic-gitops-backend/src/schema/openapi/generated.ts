@@ -855,6 +855,131 @@ export const spec = {
           },
         },
       },
+      ExportedHotfix: {
+        type: 'object',
+        description:
+          'A hotfix as the ledger holds it, with every event; nothing computed at read time.',
+        required: [
+          'id',
+          'entityRef',
+          'title',
+          'appliedBy',
+          'appliedAt',
+          'recordedAt',
+          'changes',
+          'status',
+          'events',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          incidentUrl: {
+            type: 'string',
+          },
+          appliedBy: {
+            type: 'string',
+          },
+          appliedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          recordedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HotfixChange',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/HotfixStatus',
+          },
+          events: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HotfixEvent',
+            },
+          },
+        },
+      },
+      HotfixMetrics: {
+        type: 'object',
+        required: [
+          'from',
+          'to',
+          'windowDays',
+          'leadTime',
+          'reverted',
+          'byOwner',
+        ],
+        additionalProperties: false,
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowDays: {
+            type: 'integer',
+          },
+          leadTime: {
+            type: 'object',
+            required: ['backported'],
+            additionalProperties: false,
+            properties: {
+              backported: {
+                type: 'integer',
+                description: 'Hotfixes back-ported in the window.',
+              },
+              p50Seconds: {
+                type: 'integer',
+                description:
+                  'Nearest-rank median of recorded to back-ported; absent when none.',
+              },
+              p90Seconds: {
+                type: 'integer',
+              },
+            },
+          },
+          reverted: {
+            type: 'integer',
+            description: 'Hotfixes the controller reverted in the window.',
+          },
+          byOwner: {
+            type: 'array',
+            description:
+              "Most hotfixes first; no owner when the entity's is unknown.",
+            items: {
+              type: 'object',
+              required: ['hotfixes'],
+              additionalProperties: false,
+              properties: {
+                owner: {
+                  type: 'string',
+                },
+                hotfixes: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
       Hotfix: {
         type: 'object',
         required: [
@@ -1688,6 +1813,112 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/metrics': {
+      get: {
+        operationId: 'GetHotfixMetrics',
+        description:
+          'The ledger over the last 30 days, of the entities the caller may read in the catalog: back-port lead time (recorded to back-ported, p50 and p90 of the hotfixes back-ported in the window), hotfixes reverted in the window, and hotfixes applied in the window per owner of their entity. Computed by the database; no hotfix is loaded.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "Only this owner's entities, e.g. group:default/team-payments or team-payments.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The metrics.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HotfixMetrics',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/export': {
+      get: {
+        operationId: 'ExportHotfixes',
+        description:
+          "Every hotfix applied in [from, to) with every event of it (who and when), oldest first, for auditors; of the entities the caller may read in the catalog. Streamed from the database one page at a time. CSV has one row per event, the hotfix's columns repeated; JSON is `{ items: [hotfix with events] }`.",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'ISO 8601 date or date-time; applied at or after it. Default the first hotfix.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'ISO 8601 date or date-time; applied before it. Default now.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description: 'csv or json; default json.',
+            schema: {
+              type: 'string',
+              enum: ['csv', 'json'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The hotfixes, as an attachment.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ExportedHotfix',
+                      },
+                    },
+                  },
                 },
               },
             },
