@@ -94,7 +94,12 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
         ))}
         {reverted.error && (
           <Box mb={1}>
-            <RetryableError error={reverted.error} onRetry={reverted.retry} />
+            <RetryableError
+              inline
+              what="the revert alarms"
+              error={reverted.error}
+              onRetry={reverted.retry}
+            />
           </Box>
         )}
         {status.loading && <Progress />}

@@ -1,8 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { RetryableError } from '../RetryableError';
 import { EntityDriftState } from './useEntityDrift';
 import { StatusHistory } from './StatusHistory';
 
@@ -13,7 +10,14 @@ export function HistoryCard(props: { history: EntityDriftState['history'] }) {
     <InfoCard title="Status history">
       <div data-testid="pragmatic-gitops-history">
         {loading && !value && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && (
+          <RetryableError
+            inline
+            what="the status history"
+            error={error}
+            onRetry={props.history.retry}
+          />
+        )}
         {value && <StatusHistory transitions={value.transitions} />}
       </div>
     </InfoCard>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { readableColor } from '../../utils/contrast';
+import { readableColor, surfaces } from '../../utils/contrast';
 import { compactJson, MAX_INLINE_LENGTH } from './JsonValue';
 import {
   diffText,
@@ -16,9 +16,20 @@ import {
 export type SideLabels = { desired: string; live: string };
 
 const useStyles = makeStyles((theme: Theme) => {
-  const paper = theme.palette.background.paper;
-  const removedText = readableColor(theme.palette.error.dark, paper);
-  const addedText = readableColor(theme.palette.success.dark, paper);
+  const dark = theme.palette.type === 'dark';
+  const removedBackground = dark ? 'transparent' : '#ffebee';
+  const addedBackground = dark ? 'transparent' : '#e8f5e9';
+  // Readable on the pane and on the highlight behind the changed part.
+  const on = (highlight: string) =>
+    dark ? surfaces(theme) : [...surfaces(theme), highlight];
+  const removedText = readableColor(
+    theme.palette.error.dark,
+    on(removedBackground),
+  );
+  const addedText = readableColor(
+    theme.palette.success.dark,
+    on(addedBackground),
+  );
   return {
     code: {
       fontFamily: 'monospace',
@@ -43,15 +54,13 @@ const useStyles = makeStyles((theme: Theme) => {
     removed: {
       color: removedText,
       textDecoration: 'line-through',
-      backgroundColor:
-        theme.palette.type === 'dark' ? 'transparent' : '#ffebee',
+      backgroundColor: removedBackground,
     },
     added: {
       color: addedText,
       textDecoration: 'none',
       fontWeight: theme.typography.fontWeightBold as number,
-      backgroundColor:
-        theme.palette.type === 'dark' ? 'transparent' : '#e8f5e9',
+      backgroundColor: addedBackground,
     },
     line: { display: 'block' },
   };

@@ -8,7 +8,6 @@ import {
   InfoCard,
   InfoCardVariants,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -17,6 +16,7 @@ import {
   validateAnnotations,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
+import { RetryableError } from '../RetryableError';
 import { FindingsList } from './FindingsList';
 import { mergeFindings } from './mergeFindings';
 import { TrackSummary } from './TrackSummary';
@@ -86,9 +86,13 @@ export function EntityTrackCard(props: EntityTrackCardProps) {
           {findings.length > 0 && <FindingsList findings={findings} />}
           {status.loading && <Progress />}
           {status.error && (
-            <div data-testid="pragmatic-gitops-status-error">
-              <ResponseErrorPanel error={status.error} />
-            </div>
+            <RetryableError
+              inline
+              what="the findings"
+              error={status.error}
+              onRetry={status.retry}
+              testId="pragmatic-gitops-status-error"
+            />
           )}
           {status.value && findings.length === 0 && (
             <Typography variant="body2" color="textSecondary">
