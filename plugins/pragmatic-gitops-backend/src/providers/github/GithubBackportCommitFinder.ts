@@ -21,6 +21,7 @@ import {
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
   configuredScmHosts,
   DEFAULT_SCM_MAX_PAGES,
@@ -261,10 +262,16 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
   ): Promise<T> {
     let result: T;
     try {
-      result = await fn();
+      // The timeout inside fetch does not end a body that trickles in.
+      result = await withDeadline(this.timeoutMs, fn);
     } catch (error) {
       if (error instanceof Stopped) {
         throw new RequestFailed(`${error.message} ${what}`);
+      }
+      if (error instanceof DeadlineExceeded) {
+        throw new RequestFailed(
+          `GitHub did not answer within ${this.timeoutMs} ms for ${what}`,
+        );
       }
       // Octokit's RequestError: a status, and the response when one came.
       const failure = error as {
