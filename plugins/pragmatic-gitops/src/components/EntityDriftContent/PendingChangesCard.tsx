@@ -11,6 +11,7 @@ import { InfoCard } from '@backstage/core-components';
 import { PendingChanges } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { readableColor, surfaces } from '../../utils/contrast';
 import { plural } from '../../utils/plural';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 const useStyles = makeStyles((theme: Theme) => ({
   mono: { fontFamily: 'monospace' },
@@ -88,7 +89,7 @@ export function PendingChangesCard(props: { pending?: PendingChanges }) {
   const terraform = props.pending?.terraform ?? [];
   const migrations = props.pending?.migrations?.notApplied ?? [];
   return (
-    <InfoCard title="Pending changes">
+    <InfoCard titleTypographyProps={CARD_TITLE} title="Pending changes">
       <div data-testid="pragmatic-gitops-pending">
         {terraform.length === 0 && migrations.length === 0 && (
           <Typography variant="body2" color="textSecondary">

@@ -21,6 +21,7 @@ import { FindingsList } from './FindingsList';
 import { mergeFindings } from './mergeFindings';
 import { TrackSummary } from './TrackSummary';
 import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 /** @public */
 export interface EntityTrackCardProps {
@@ -65,6 +66,7 @@ export function EntityTrackCard(props: EntityTrackCardProps) {
       height={props.variant === 'gridItem' ? '100%' : undefined}
     >
       <InfoCard
+        titleTypographyProps={CARD_TITLE}
         title="Deployment track"
         variant={props.variant}
         action={

@@ -18,6 +18,7 @@ import { ActorLink } from '../HotfixList/ActorLink';
 import { OverdueBadge } from '../HotfixList/OverdueBadge';
 import { RetryableError } from '../RetryableError';
 import { formatDateTime } from '../../utils/time';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 /** The most the backend gives in one page. */
 const LIMIT = 500;
@@ -122,6 +123,7 @@ export function BackportsOwed(props: { owner?: string }) {
   const overdue = value?.items.filter(hotfix => hotfix.overdue).length ?? 0;
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title={
         value
           ? `Back-ports owed (${value.totalItems}${

@@ -20,6 +20,7 @@ import { HotfixRow } from './HotfixRow';
 import { isOpen } from './sortHotfixes';
 import { EntityHotfixesState } from './useEntityHotfixes';
 import { plural } from '../../utils/plural';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 function subheader(hotfixes: Hotfix[] | undefined): string | undefined {
   if (!hotfixes) {
@@ -56,6 +57,7 @@ export function HotfixesCard(props: {
   };
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title="Hotfixes"
       subheader={subheader(hotfixes)}
       action={props.action}

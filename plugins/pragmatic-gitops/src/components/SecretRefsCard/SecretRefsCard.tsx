@@ -6,6 +6,7 @@ import { ANNOTATION_SECRET_REFS } from '@pragmatic-gitops/plugin-pragmatic-gitop
 import { SecretRef } from '../../api/types';
 import { SecretRefsTable } from './SecretRefsTable';
 import { plural } from '../../utils/plural';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 function subheader(secretRefs: SecretRef[]): string {
   const missing = secretRefs.filter(
@@ -35,6 +36,7 @@ export function SecretRefsCard(props: {
   const secretRefs = props.secretRefs;
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title="Secret references"
       subheader={secretRefs ? subheader(secretRefs) : undefined}
       variant={props.variant}
