@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -5,6 +6,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
@@ -12,6 +14,7 @@ import { PendingChanges } from '@pragmatic-gitops/plugin-pragmatic-gitops-common
 import { readableColor, surfaces } from '../../utils/contrast';
 import { plural } from '../../utils/plural';
 import { CARD_TITLE } from '../../utils/cardTitle';
+import { TerraformAttributeChanges } from './TerraformAttributeChanges';
 
 const useStyles = makeStyles((theme: Theme) => ({
   mono: { fontFamily: 'monospace' },
@@ -30,6 +33,8 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   other: {},
   list: { margin: 0, paddingLeft: theme.spacing(3) },
+  changeRow: { '& > *': { borderBottom: 'unset' } },
+  attributes: { paddingTop: 0 },
 }));
 
 type ActionClass = 'create' | 'update' | 'delete' | 'other';
@@ -38,6 +43,38 @@ function actionClass(action: string): ActionClass {
   return action === 'create' || action === 'update' || action === 'delete'
     ? action
     : 'other';
+}
+
+/** Where the plan came from (a link to the pipeline run when pushed with one) and what to do next. */
+function PlanSourceAndNextStep(props: {
+  source?: PendingChanges['terraformPlanSource'];
+}) {
+  const { source } = props;
+  return (
+    <Box mt={1} data-testid="pragmatic-gitops-plan-source">
+      {source && (
+        <Typography variant="body2">
+          Plan from <code>{source.source}</code>
+          {source.runUrl && (
+            <>
+              {' · '}
+              <Link
+                href={source.runUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                pipeline run
+              </Link>
+            </>
+          )}
+        </Typography>
+      )}
+      <Typography variant="body2" data-testid="pragmatic-gitops-next-step">
+        <strong>Next step:</strong> run the apply pipeline to apply this plan
+        (nothing is applied from here).
+      </Typography>
+    </Box>
+  );
 }
 
 function TerraformChanges(props: {
@@ -55,25 +92,39 @@ function TerraformChanges(props: {
       </TableHead>
       <TableBody>
         {props.changes.map(change => (
-          <TableRow
-            key={change.address}
-            data-testid="pragmatic-gitops-terraform-change"
-          >
-            <TableCell className={classes.mono}>{change.address}</TableCell>
-            <TableCell className={classes.mono}>{change.type}</TableCell>
-            <TableCell>
-              {change.actions.map(action => (
-                <Chip
-                  key={action}
-                  size="small"
-                  variant="outlined"
-                  label={action}
-                  className={`${classes.chip} ${classes[actionClass(action)]}`}
-                  data-testid="pragmatic-gitops-terraform-action"
-                />
-              ))}
-            </TableCell>
-          </TableRow>
+          <Fragment key={change.address}>
+            <TableRow
+              className={change.changes?.length ? classes.changeRow : undefined}
+              data-testid="pragmatic-gitops-terraform-change"
+            >
+              <TableCell className={classes.mono}>{change.address}</TableCell>
+              <TableCell className={classes.mono}>{change.type}</TableCell>
+              <TableCell>
+                {change.actions.map(action => (
+                  <Chip
+                    key={action}
+                    size="small"
+                    variant="outlined"
+                    label={action}
+                    className={`${classes.chip} ${
+                      classes[actionClass(action)]
+                    }`}
+                    data-testid="pragmatic-gitops-terraform-action"
+                  />
+                ))}
+              </TableCell>
+            </TableRow>
+            {change.changes && change.changes.length > 0 && (
+              <TableRow>
+                <TableCell colSpan={3} className={classes.attributes}>
+                  <TerraformAttributeChanges
+                    address={change.address}
+                    changes={change.changes}
+                  />
+                </TableCell>
+              </TableRow>
+            )}
+          </Fragment>
         ))}
       </TableBody>
     </Table>
@@ -82,7 +133,9 @@ function TerraformChanges(props: {
 
 /**
  * Imperative-track work waiting to be applied: the changes of the latest
- * Terraform plan and the migrations in Git that the database has not run.
+ * Terraform plan, each attribute current → planned (sensitive ones
+ * masked), where the plan came from and the next step; and the migrations
+ * in Git that the database has not run.
  */
 export function PendingChangesCard(props: { pending?: PendingChanges }) {
   const classes = useStyles();
@@ -102,6 +155,9 @@ export function PendingChangesCard(props: { pending?: PendingChanges }) {
               Terraform plan ({plural(terraform.length, 'change')})
             </Typography>
             <TerraformChanges changes={terraform} />
+            <PlanSourceAndNextStep
+              source={props.pending?.terraformPlanSource}
+            />
           </Box>
         )}
         {migrations.length > 0 && (
