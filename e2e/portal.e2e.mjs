@@ -7,3 +7,4 @@ import './suites/catalog.mjs';
 import './suites/glance.mjs';
 import './suites/terraform.mjs';
 import './suites/backport.mjs';
+import './suites/a11y.mjs';
