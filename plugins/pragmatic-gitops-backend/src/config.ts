@@ -20,6 +20,8 @@ export type PluginSettings = {
     timeout: HumanDuration;
     concurrency: number;
   };
+  /** How often overdue back-ports are looked for (and their owners told once). */
+  overdueCheckFrequency: HumanDuration;
 };
 
 const DEFAULT_IGNORE_DIFFERENCES: Record<string, string[]> = {
@@ -85,5 +87,10 @@ export function readPluginSettings(config: Config): PluginSettings {
         : { minutes: 15 },
       concurrency,
     },
+    overdueCheckFrequency: root?.has('hotfixes.overdueCheckFrequency')
+      ? readDurationFromConfig(root.getConfig('hotfixes'), {
+          key: 'overdueCheckFrequency',
+        })
+      : { minutes: 15 },
   };
 }
