@@ -61,7 +61,7 @@ export type BackportServiceOptions = {
   ) => Promise<LiveState | undefined>;
   pullRequests: BackportPullRequestStore;
   /** Each serves the hosts configured for it; the first that handles a URL opens. */
-  openers: Array<PullRequestOpener & { handles(sourceUrl: string): boolean }>;
+  openers: PullRequestOpener[];
   /** Stands in for secret values of desired objects, as in scans. */
   secretDigest: SecretDigest;
   gitopsFieldManagers?: string[];

@@ -5,6 +5,7 @@ import {
   backportsWith,
   demoEntity,
   demoLiveObjects,
+  refundsHotfix,
 } from '../backport/__testUtils__/demoBackports';
 import { ledgerRows } from '../ledger/__testUtils__/fixtures';
 import {
@@ -16,24 +17,6 @@ import {
 jest.setTimeout(60_000);
 
 const BASE = '/api/pragmatic-gitops/hotfixes';
-
-/** The demo's pending refunds hotfix (examples/timeline.yaml). */
-const refundsHotfix = {
-  entityRef: 'component:default/payments-api',
-  title: 'Ship refunds double-charge fix and enable fast refunds',
-  incidentUrl: 'https://status.example.com/incidents/INC-2063',
-  changes: [
-    {
-      kind: 'Deployment',
-      namespace: 'payments',
-      name: 'payments-api',
-      paths: [
-        '/spec/template/spec/containers/0/image',
-        '/spec/template/spec/containers/0/env',
-      ],
-    },
-  ],
-};
 
 describe('POST /hotfixes/{id}/backport without url (generate)', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

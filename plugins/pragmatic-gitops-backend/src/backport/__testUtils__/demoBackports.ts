@@ -19,6 +19,24 @@ export const CATALOG_FILE = path.join(
 );
 export const testDigest = keyedSecretDigest(Buffer.alloc(32, 7));
 
+/** The demo's pending refunds hotfix (examples/timeline.yaml). */
+export const refundsHotfix = {
+  entityRef: 'component:default/payments-api',
+  title: 'Ship refunds double-charge fix and enable fast refunds',
+  incidentUrl: 'https://status.example.com/incidents/INC-2063',
+  changes: [
+    {
+      kind: 'Deployment',
+      namespace: 'payments',
+      name: 'payments-api',
+      paths: [
+        '/spec/template/spec/containers/0/image',
+        '/spec/template/spec/containers/0/env',
+      ],
+    },
+  ],
+};
+
 /** A demo entity as the catalog serves it, with the file location it was read from. */
 export function demoEntity(name: string, file = CATALOG_FILE): Entity {
   const doc = parseAllDocuments(fs.readFileSync(file, 'utf8'))

@@ -27,6 +27,8 @@ export type OpenedPullRequest = RememberedPullRequest & {
 export interface PullRequestOpener {
   /** `github` or `gitlab`: the integration type it serves. */
   readonly type: string;
+  /** Whether the URL is on a host configured for this SCM. */
+  handles(sourceUrl: string): boolean;
   /**
    * Opens the pull request, or returns the one already open from the branch.
    * `undefined` when the base already holds every patched file as is.
