@@ -12,6 +12,8 @@ const METHODS = [
   'backportHotfix',
   'abandonHotfix',
   'acknowledgeHotfix',
+  'getHotfixMetrics',
+  'exportHotfixes',
 ] as const satisfies ReadonlyArray<keyof PragmaticGitopsApi>;
 
 /**
