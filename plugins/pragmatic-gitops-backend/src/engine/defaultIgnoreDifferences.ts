@@ -22,6 +22,8 @@ export const DEFAULT_IGNORE_DIFFERENCES: Record<string, string[]> = {
   aws_instance: ['/instance_state'], // running, stopped, by schedules and autoscaling
   aws_lambda_function: ['/last_modified'], // a deploy by hand also changes source_code_hash
   aws_eks_cluster: ['/platform_version'], // upgraded by AWS
+  // Bumped by Cloudflare on every edit; an edit by hand also shows in /rules.
+  cloudflare_ruleset: ['/last_updated', '/version'],
   google_container_cluster: ['/master_version'], // GKE auto-upgrades
   google_compute_instance: ['/current_status'],
 };

@@ -15,6 +15,7 @@ import {
   EntityGitopsDetails,
   FleetOverview,
   Hotfix,
+  HotfixBackport,
   HotfixList,
   HotfixQuery,
   RecordHotfixInput,
@@ -159,6 +160,11 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
     return this.request<Hotfix>('POST', `${hotfixPath(id)}/backport`, {
       body: { url },
     });
+  }
+
+  async generateBackport(id: string): Promise<HotfixBackport> {
+    // No body: with one (`{ url }`) the same route marks the hotfix instead.
+    return this.request<HotfixBackport>('POST', `${hotfixPath(id)}/backport`);
   }
 
   async abandonHotfix(id: string, reason: string): Promise<Hotfix> {

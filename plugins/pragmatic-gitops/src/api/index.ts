@@ -8,6 +8,10 @@ export type {
 export { PragmaticGitopsClient } from './PragmaticGitopsClient';
 export { HOTFIX_STATUSES } from './types';
 export type {
+  BackportField,
+  BackportRefusal,
+  BackportRefusalCode,
+  BackportResource,
   EntityGitopsDetails,
   EntityStatusSummary,
   EntityStatusesByRefs,
@@ -17,6 +21,7 @@ export type {
   FindingTotals,
   FleetOverview,
   Hotfix,
+  HotfixBackport,
   HotfixChange,
   HotfixEvent,
   HotfixEventType,
