@@ -20,6 +20,8 @@ export type EntityStatusRecord<Detail = unknown> = {
    * transition and `since`; never earlier than the previous transition.
    */
   changedAt?: Date;
+  /** A difference was made by a field manager that is not a GitOps one. */
+  changedByHand?: boolean;
   detail: Detail;
 };
 
@@ -49,6 +51,7 @@ type EntityStatusRow = {
   checked_at: Date | string;
   detail: string;
   finding_codes?: string | null;
+  changed_by_hand?: boolean | number;
   tracked_since?: Date | string | number | null;
 };
 
@@ -114,6 +117,7 @@ export class EntityStatusStore {
         checked_at: record.checkedAt,
         detail: JSON.stringify(record.detail ?? {}),
         finding_codes: findingCodes(record.detail),
+        changed_by_hand: record.changedByHand ?? false,
       };
       const unchanged =
         previous !== undefined &&
@@ -121,7 +125,8 @@ export class EntityStatusStore {
         previous.detail === row.detail &&
         previous.track === row.track &&
         previous.owner === row.owner &&
-        previous.title === row.title;
+        previous.title === row.title &&
+        Boolean(previous.changed_by_hand) === row.changed_by_hand;
       if (unchanged) {
         // The common case of a rescan: only the check time moves, so skip
         // rewriting the (large) detail.
@@ -140,7 +145,11 @@ export class EntityStatusStore {
           at: since,
         });
       }
-      const { changedAt: _changedAt, ...stored } = record;
+      const {
+        changedAt: _changedAt,
+        changedByHand: _changedByHand,
+        ...stored
+      } = record;
       return { ...stored, since, updated: !unchanged };
     });
   }

@@ -20,6 +20,8 @@ export type OverviewFilter = {
   q?: string;
   /** Entities carrying this finding. */
   finding?: OverviewFinding;
+  /** `hand`: entities with a difference made by a non-GitOps field manager. */
+  changedBy?: 'hand';
   /** Lower-cased refs to keep (those with pending hotfixes, say); absent: all. */
   onlyKeys?: ReadonlySet<string>;
   sort?: OverviewSort;
@@ -191,6 +193,7 @@ export class OverviewStore {
       if (filter.finding) {
         query.where('finding_codes', 'like', `% ${filter.finding} %`);
       }
+      if (filter.changedBy === 'hand') query.where('changed_by_hand', true);
       if (filter.onlyKeys) {
         whereKeyIn(this.db, query, 'entity_ref', filter.onlyKeys);
       }

@@ -25,6 +25,7 @@ import {
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
 import { computeDrift } from '../engine';
+import { isChangedByHand } from '../engine/changedByHand';
 import { PendingChanges } from '../engine/types';
 import { redactLiveState, redactObject } from '../observations/redactSecrets';
 import { SecretDigest } from '../observations/secretDigest';
@@ -118,6 +119,10 @@ export class EntityScanner {
       title: entity.metadata.title ?? entity.metadata.name,
       checkedAt,
       ...outcome,
+      changedByHand: isChangedByHand(
+        outcome.detail.resources,
+        this.options.settings.gitopsFieldManagers,
+      ),
       changedAt: earliest(outcome.changedAt, checkedAt),
     });
     if (updated) {

@@ -22,6 +22,18 @@ async function migrateUpTo(knex: Knex, file: string) {
 const UNIQUE = { message: expect.stringMatching(/unique/i) };
 const FOREIGN_KEY = { message: expect.stringMatching(/foreign key/i) };
 
+/** One stored status, as the first migration defines it. */
+function statusRow() {
+  return {
+    entity_ref: 'component:default/payments-api',
+    track: 'declarative',
+    status: 'drifted',
+    since: new Date(),
+    checked_at: new Date(),
+    detail: '{}',
+  };
+}
+
 async function migrateDownOnce(knex: Knex) {
   await knex.migrate.down({ directory: migrationsDir });
 }
@@ -37,14 +49,7 @@ describe('migrations', () => {
       for (const file of migrationFiles) {
         await migrateUpTo(knex, file);
       }
-      await knex('entity_status').insert({
-        entity_ref: 'component:default/payments-api',
-        track: 'declarative',
-        status: 'drifted',
-        since: new Date(),
-        checked_at: new Date(),
-        detail: '{}',
-      });
+      await knex('entity_status').insert(statusRow());
       await expect(knex('entity_status').count({ n: '*' })).resolves.toEqual([
         { n: expect.anything() },
       ]);
@@ -132,6 +137,34 @@ describe('migrations', () => {
       await migrateUpTo(knex, hotfixMigration);
       const [{ n }] = await knex('hotfixes').count({ n: '*' });
       expect(Number(n)).toBe(0);
+
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'adds changed_by_hand, false for existing statuses, and drops it on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const migration = '20261202070000_changed_by_hand.js';
+      for (const file of migrationFiles.filter(f => f < migration)) {
+        await migrateUpTo(knex, file);
+      }
+      await knex('entity_status').insert(statusRow());
+
+      await migrateUpTo(knex, migration);
+      const [row] = await knex('entity_status').select('changed_by_hand');
+      expect(Boolean(row.changed_by_hand)).toBe(false);
+      await knex('entity_status').update({ changed_by_hand: true });
+      const [{ n }] = await knex('entity_status')
+        .where('changed_by_hand', true)
+        .count({ n: '*' });
+      expect(Number(n)).toBe(1);
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      await expect(
+        knex.schema.hasColumn('entity_status', 'changed_by_hand'),
+      ).resolves.toBe(false);
 
       await knex.destroy();
     },

@@ -46,6 +46,8 @@ export type OverviewQuery = {
   /** Words in the ref, title, owner or reason. */
   q?: string;
   finding?: OverviewFinding;
+  /** `hand`: entities with a difference made by a non-GitOps field manager. */
+  changedBy?: 'hand';
   /** Entities with a pending, overdue, or unacknowledged reverted hotfix. */
   hotfixes?: 'pending' | 'overdue' | 'reverted';
   /** `status` (most severe first; the default), `since`, `name`, `owner`. */

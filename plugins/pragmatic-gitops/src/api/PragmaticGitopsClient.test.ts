@@ -211,6 +211,7 @@ describe('PragmaticGitopsClient', () => {
         track: 'imperative',
         status: 'pending',
         owner: ' group:default/team-payments ',
+        changedBy: 'hand',
         offset: 50,
         limit: 25,
       });
@@ -221,6 +222,7 @@ describe('PragmaticGitopsClient', () => {
         track: 'imperative',
         status: 'pending',
         owner: 'group:default/team-payments',
+        changedBy: 'hand',
         offset: '50',
         limit: '25',
       });

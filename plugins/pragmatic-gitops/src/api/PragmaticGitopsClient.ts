@@ -59,6 +59,7 @@ function overviewSearch(query: OverviewQuery): string {
     ['owner', query.owner?.trim()],
     ['q', query.q?.trim()],
     ['finding', query.finding],
+    ['changedBy', query.changedBy],
     ['hotfixes', query.hotfixes],
     ['sort', query.sort],
     ['order', query.order],

@@ -1502,6 +1502,16 @@ export const spec = {
             },
           },
           {
+            name: 'changedBy',
+            in: 'query',
+            description:
+              '`hand`: only entities with a difference whose field manager is not one of `pragmaticGitops.gitopsFieldManagers` (kubectl-edit, say).',
+            schema: {
+              type: 'string',
+              enum: ['hand'],
+            },
+          },
+          {
             name: 'hotfixes',
             in: 'query',
             description:

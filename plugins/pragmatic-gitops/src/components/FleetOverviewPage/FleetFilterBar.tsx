@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Paper from '@material-ui/core/Paper';
+import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import {
   DRIFT_STATUSES,
@@ -64,6 +66,7 @@ export function FleetFilterBar(props: {
       filters.owner ||
       filters.q ||
       filters.finding ||
+      filters.changedBy ||
       filters.hotfixes,
   );
   return (
@@ -130,6 +133,21 @@ export function FleetFilterBar(props: {
           owner={filters.owner}
           onChange={owner => onChange({ owner })}
         />
+        <FormControlLabel
+          // The label wraps the switch's input: its accessible name.
+          control={
+            <Switch
+              color="primary"
+              checked={filters.changedBy === 'hand'}
+              onChange={event =>
+                onChange({
+                  changedBy: event.target.checked ? 'hand' : undefined,
+                })
+              }
+            />
+          }
+          label="Changed by hand"
+        />
         {active && (
           <Button
             onClick={() =>
@@ -139,6 +157,7 @@ export function FleetFilterBar(props: {
                 owner: undefined,
                 q: undefined,
                 finding: undefined,
+                changedBy: undefined,
                 hotfixes: undefined,
               })
             }

@@ -143,6 +143,26 @@ describe('FleetOverviewPage', () => {
     expect(tile).toHaveAttribute('aria-pressed', 'false');
   });
 
+  it('filters on drift changed by hand from the switch, and off again', async () => {
+    const api = await renderPage();
+
+    const toggle = await screen.findByRole('checkbox', {
+      name: 'Changed by hand',
+    });
+    expect(toggle).not.toBeChecked();
+    await userEvent.click(toggle);
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ changedBy: 'hand', offset: 0 }),
+    );
+    expect(toggle).toBeChecked();
+
+    await userEvent.click(toggle);
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ changedBy: undefined }),
+    );
+    expect(toggle).not.toBeChecked();
+  });
+
   it('filters by track from the track tile', async () => {
     const api = await renderPage();
 

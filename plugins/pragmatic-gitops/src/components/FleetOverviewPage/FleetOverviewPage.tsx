@@ -38,7 +38,7 @@ export interface FleetOverviewPageProps {
 export function FleetOverviewPage(props: FleetOverviewPageProps) {
   const api = useApi(pragmaticGitopsApiRef);
   const [filters, setFilters] = useFleetFilters();
-  const { track, status, owner, q, finding, hotfixes } = filters;
+  const { track, status, owner, q, finding, changedBy, hotfixes } = filters;
   const order: FleetOrder = {
     sort: filters.sort ?? 'status',
     order: filters.order ?? 'asc',
@@ -52,6 +52,7 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
     owner,
     q,
     finding,
+    changedBy,
     hotfixes,
     order.sort,
     order.order,
@@ -72,6 +73,7 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
         owner,
         q,
         finding,
+        changedBy,
         hotfixes,
         sort: order.sort,
         order: order.order,

@@ -25,6 +25,8 @@ export type FleetFilters = {
   owner?: string;
   q?: string;
   finding?: OverviewFinding;
+  /** `hand`: drift made by a field manager that is not a GitOps one. */
+  changedBy?: 'hand';
   hotfixes?: HotfixFilter;
   sort?: OverviewSort;
   order?: 'asc' | 'desc';
@@ -55,13 +57,24 @@ export function useFleetFilters(): [
   const owner = params.get('owner')?.trim() || undefined;
   const q = params.get('q')?.trim() || undefined;
   const finding = oneOf(OVERVIEW_FINDINGS, params.get('finding'));
+  const changedBy = oneOf(['hand'] as const, params.get('changedBy'));
   const hotfixes = oneOf(HOTFIX_FILTERS, params.get('hotfixes'));
   const sort = oneOf(SORTS, params.get('sort'));
   const order = oneOf(ORDERS, params.get('order'));
 
   const filters = useMemo(
-    () => ({ track, status, owner, q, finding, hotfixes, sort, order }),
-    [track, status, owner, q, finding, hotfixes, sort, order],
+    () => ({
+      track,
+      status,
+      owner,
+      q,
+      finding,
+      changedBy,
+      hotfixes,
+      sort,
+      order,
+    }),
+    [track, status, owner, q, finding, changedBy, hotfixes, sort, order],
   );
 
   const update = useCallback(
