@@ -71,25 +71,55 @@ function likePattern(text: string): string {
 export class OverviewStore {
   constructor(private readonly db: Knex) {}
 
-  /** How many entities carry each secret or track finding. */
-  private async findingTotals(scoped: () => Knex.QueryBuilder) {
-    const count = async (code: string) => {
-      const [{ count: n }] = await scoped()
-        .where('finding_codes', 'like', `% ${code} %`)
-        .count({ count: '*' });
-      return Number(n);
-    };
+  /**
+   * Totals by track, by status and by finding in one grouped query: one row
+   * per (track, status) pair with the finding counts summed alongside.
+   */
+  private async totals(filter: Pick<OverviewFilter, 'owner' | 'readable'>) {
+    type TotalsRow = {
+      track: string | null;
+      status: string;
+      count: string | number;
+    } & Record<string, string | number | null>;
+    const rows = (await this.scoped(filter)
+      .select(
+        'track',
+        'status',
+        this.db.raw('count(*) as ??', ['count']),
+        ...FINDING_CODES.map((code, i) =>
+          this.db.raw(
+            'sum(case when finding_codes like ? then 1 else 0 end) as ??',
+            [`% ${code} %`, `finding_${i}`],
+          ),
+        ),
+      )
+      .groupBy('track', 'status')) as TotalsRow[];
+    const byTrack: Record<string, number> = {};
+    const byStatus: Record<string, number> = {};
+    const findings = FINDING_CODES.map(() => 0);
+    for (const row of rows) {
+      const track = row.track ?? 'invalid';
+      byTrack[track] = (byTrack[track] ?? 0) + Number(row.count);
+      byStatus[row.status] = (byStatus[row.status] ?? 0) + Number(row.count);
+      FINDING_CODES.forEach((_, i) => {
+        findings[i] += Number(row[`finding_${i}`] ?? 0);
+      });
+    }
     const [
       plaintextSecrets,
       encryptedSecrets,
       unresolvedSecretRefs,
       statefulInDeclarative,
-    ] = await Promise.all(FINDING_CODES.map(count));
+    ] = findings;
     return {
-      plaintextSecrets,
-      encryptedSecrets,
-      unresolvedSecretRefs,
-      statefulInDeclarative,
+      findings: {
+        plaintextSecrets,
+        encryptedSecrets,
+        unresolvedSecretRefs,
+        statefulInDeclarative,
+      },
+      byTrack,
+      byStatus,
     };
   }
 
@@ -209,21 +239,11 @@ export class OverviewStore {
       return query;
     };
 
-    type GroupRow = {
-      track?: string | null;
-      status?: string;
-      count: string | number;
-    };
-    const [byTrackRows, byStatusRows, [{ count }], rows] = await Promise.all([
-      scoped()
-        .select('track')
-        .count({ count: '*' })
-        .groupBy('track') as Promise<GroupRow[]>,
-      scoped()
-        .select('status')
-        .count({ count: '*' })
-        .groupBy('status') as Promise<GroupRow[]>,
-      filtered().count({ count: '*' }),
+    // The page carries the filtered count (a window over the same query);
+    // only a page past the end needs a count of its own.
+    const offset = filter.offset ?? 0;
+    const [totals, rows] = await Promise.all([
+      this.totals(filter),
       this.orderBy(
         filtered().select(
           'entity_ref',
@@ -234,30 +254,29 @@ export class OverviewStore {
           'reason',
           'since',
           trackedSinceColumn(this.db, 'entity_status.entity_ref'),
+          this.db.raw('count(*) over () as ??', ['total_items']),
         ),
         filter,
       )
-        .offset(filter.offset ?? 0)
-        .limit(filter.limit ?? DEFAULT_LIMIT),
+        .offset(offset)
+        .limit(filter.limit ?? DEFAULT_LIMIT) as Promise<
+        Array<OverviewRow & { total_items: string | number }>
+      >,
     ]);
+    let count = rows.length > 0 ? Number(rows[0].total_items) : 0;
+    if (rows.length === 0 && offset > 0) {
+      const [{ n }] = await filtered().count({ n: '*' });
+      count = Number(n);
+    }
 
-    const findings = await this.findingTotals(scoped);
     const trackedSince = (row: Parameters<typeof trackedSinceOf>[0]) => {
       const date = trackedSinceOf(row);
       return date ? { trackedSince: date.toISOString() } : {};
     };
     return {
-      totals: {
-        findings,
-        byTrack: Object.fromEntries(
-          byTrackRows.map(row => [row.track ?? 'invalid', Number(row.count)]),
-        ),
-        byStatus: Object.fromEntries(
-          byStatusRows.map(row => [row.status, Number(row.count)]),
-        ),
-      },
-      totalItems: Number(count),
-      items: (rows as OverviewRow[]).map(row => ({
+      totals,
+      totalItems: count,
+      items: rows.map(row => ({
         entityRef: row.entity_ref,
         ...(row.title ? { title: row.title } : {}),
         ...(row.owner ? { owner: row.owner } : {}),

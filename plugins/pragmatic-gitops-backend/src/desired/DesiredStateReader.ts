@@ -12,12 +12,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DesiredStateUnavailableError } from './DesiredStateUnavailableError';
 import { LocalSourceRoots, resolveDirUrl } from './localSources';
+import { ParsedManifestsCache } from './ParsedManifestsCache';
 import {
   SourceFile,
   ParsedManifests,
   isManifestFile,
   migrationNames,
-  parseManifests,
 } from './parseManifests';
 
 export type DesiredState = ParsedManifests & {
@@ -45,6 +45,7 @@ function isReadable(filePath: string): boolean {
  */
 export class DesiredStateReader {
   private readonly localRoots: LocalSourceRoots;
+  private readonly parsed = new ParsedManifestsCache();
 
   constructor(
     private readonly urlReader: UrlReaderService,
@@ -64,7 +65,7 @@ export class DesiredStateReader {
       location.type === 'url'
         ? await this.readUrl(location.target)
         : await this.readDir(entity, location.target);
-    const parsed = parseManifests(files);
+    const parsed = this.parsed.parse(files);
     return {
       ...parsed,
       source,
