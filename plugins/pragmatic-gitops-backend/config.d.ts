@@ -93,6 +93,16 @@ export interface Config {
        */
       backportSla?: HumanDuration | string;
     };
+    /** Notifications to entity owners, each sent once across replicas. */
+    notifications?: {
+      /**
+       * How long an entity's drift may stay unexplained (status `drifted`:
+       * no recorded hotfix accounts for it) before its owners are notified,
+       * once per drift episode; default 1 hour. A HumanDuration object
+       * (`{ hours: 1 }`) or a duration string (`PT1H`, `1h`).
+       */
+      unexplainedDriftAfter?: HumanDuration | string;
+    };
     /**
      * Demo only: a timeline of past observations and hotfixes replayed once
      * at start-up through the real ledger and scanner (examples/timeline.yaml).

@@ -40,6 +40,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(
+  import('@pragmatic-gitops/plugin-search-backend-module-pragmatic-gitops'),
+);
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));

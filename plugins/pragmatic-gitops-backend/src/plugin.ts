@@ -10,6 +10,10 @@ import { pragmaticGitopsPermissions } from '@pragmatic-gitops/plugin-pragmatic-g
 import { pragmaticGitopsProvidersExtensionPoint } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import path from 'node:path';
 import { registerGitopsActions } from './actions';
+import { BackportPullRequestStore } from './backport/BackportPullRequestStore';
+import { BackportService } from './backport/BackportService';
+import { liveObserver } from './backport/liveObserver';
+import { createPullRequestOpeners } from './backport/scm/createPullRequestOpeners';
 import { readPluginSettings } from './config';
 import { EntityStatusStore } from './database/EntityStatusStore';
 import { migrateDatabase } from './database/migrateDatabase';
@@ -19,6 +23,13 @@ import { DesiredStateReader } from './desired/DesiredStateReader';
 import { HotfixService } from './ledger';
 import { EntityAccess } from './ledger/EntityAccess';
 import { HotfixLedgerReconciler } from './ledger/HotfixLedgerReconciler';
+import { HotfixStore } from './ledger/HotfixStore';
+import { NotificationClaims } from './notifications/NotificationClaims';
+import { RevertNotifier } from './notifications/RevertNotifier';
+import {
+  readUnexplainedDriftAfter,
+  UnexplainedDriftNotifier,
+} from './notifications/UnexplainedDriftNotifier';
 import { ObservationDirectory } from './observations/ObservationDirectory';
 import { ObservationStore } from './observations/ObservationStore';
 import {
@@ -99,11 +110,12 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           notifications: deps.notifications,
           listener: statusSignals,
         });
+        const desiredReader = new DesiredStateReader(deps.urlReader, {
+          localSourceRoots: settings.localSourceRoots,
+        });
         const scanner = new EntityScanner({
           secretDigest,
-          desiredReader: new DesiredStateReader(deps.urlReader, {
-            localSourceRoots: settings.localSourceRoots,
-          }),
+          desiredReader,
           providers: providers.liveStateProviders,
           secretResolvers: providers.secretResolvers,
           ledger: new HotfixLedgerReconciler({
@@ -140,6 +152,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           logger,
           observationDirectory,
           concurrency: settings.scan.concurrency,
+          checkDatabase: () => db.raw('select 1'),
         });
         const timeline =
           settings.demoTimeline && observationsDirectory
@@ -155,6 +168,23 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
               })
             : undefined;
         let timelinePending = Boolean(timeline);
+
+        const claims = new NotificationClaims(db);
+        const notifyDeps = {
+          claims,
+          logger,
+          notifications: deps.notifications,
+          now: () => new Date(),
+        };
+        const revertNotifier = new RevertNotifier({
+          ...notifyDeps,
+          store: new HotfixStore(db),
+        });
+        const driftNotifier = new UnexplainedDriftNotifier({
+          ...notifyDeps,
+          db,
+          after: readUnexplainedDriftAfter(config),
+        });
 
         await observationDirectory?.load();
         await scheduler.scheduleTask({
@@ -179,6 +209,8 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           initialDelay: { minutes: 1 },
           fn: async () => {
             await hotfixes.notifyOverdue();
+            await revertNotifier.notifyReverted();
+            await driftNotifier.notifyUnexplainedDrift();
           },
         });
 
@@ -216,6 +248,18 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
             hotfixes,
             readableEntities,
             logger,
+            backports: new BackportService({
+              hotfixes,
+              access: new EntityAccess(catalog, deps.permissions),
+              desiredReader,
+              observeLive: liveObserver(scanner, secretDigest),
+              secretDigest,
+              gitopsFieldManagers: settings.gitopsFieldManagers,
+              pullRequests: new BackportPullRequestStore(db),
+              openers: createPullRequestOpeners(config, { logger }),
+              appBaseUrl: config.getOptionalString('app.baseUrl'),
+              backendBaseUrl: config.getOptionalString('backend.baseUrl'),
+            }),
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -17,3 +17,4 @@ export * from './types';
 export * from './ledgerTypes';
 export * from './signals';
 export * from './backportTypes';
+export * from './searchDocument';

@@ -13,7 +13,9 @@ export {
   EntityHotfixesCard,
   EntitySecretRefsCard,
   PragmaticGitopsPage,
+  GitopsSearchResultListItem,
 } from './plugin';
+export type { GitopsSearchResultListItemProps } from './components/GitopsSearchResultListItem';
 export { rootRouteRef } from './routes';
 export type { EntityTrackCardProps } from './components/EntityTrackCard';
 export type { EntityDriftCardProps } from './components/EntityDriftCard';

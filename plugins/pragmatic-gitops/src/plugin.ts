@@ -6,6 +6,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { GITOPS_SEARCH_TYPE } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from './api/PragmaticGitopsApi';
 import { PragmaticGitopsClient } from './api/PragmaticGitopsClient';
 import { rootRouteRef } from './routes';
@@ -14,6 +16,7 @@ import type { EntityHotfixesCardProps } from './components/HotfixList';
 import type { EntitySecretRefsCardProps } from './components/SecretRefsCard';
 import type { EntityTrackCardProps } from './components/EntityTrackCard';
 import type { FleetOverviewPageProps } from './components/FleetOverviewPage';
+import type { GitopsSearchResultListItemProps } from './components/GitopsSearchResultListItem';
 
 // The extensions are typed by their props: the inferred types would name the
 // lazily loaded components, which the package does not export.
@@ -45,7 +48,9 @@ export const pragmaticGitopsPlugin = createPlugin({
  *
  * @public
  */
-export const PragmaticGitopsPage: (props: FleetOverviewPageProps) => JSX.Element = pragmaticGitopsPlugin.provide(
+export const PragmaticGitopsPage: (
+  props: FleetOverviewPageProps,
+) => JSX.Element = pragmaticGitopsPlugin.provide(
   createRoutableExtension({
     name: 'PragmaticGitopsPage',
     component: () =>
@@ -60,17 +65,18 @@ export const PragmaticGitopsPage: (props: FleetOverviewPageProps) => JSX.Element
  *
  * @public
  */
-export const EntityPragmaticGitopsContent: () => JSX.Element = pragmaticGitopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPragmaticGitopsContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityDriftContent').then(
-          m => m.EntityDriftContent,
-        ),
-    },
-  }),
-);
+export const EntityPragmaticGitopsContent: () => JSX.Element =
+  pragmaticGitopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPragmaticGitopsContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityDriftContent').then(
+            m => m.EntityDriftContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Compact entity overview card: drift status, since when, how many
@@ -78,15 +84,16 @@ export const EntityPragmaticGitopsContent: () => JSX.Element = pragmaticGitopsPl
  *
  * @public
  */
-export const EntityDriftCard: (props: EntityDriftCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDriftCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityDriftCard').then(m => m.EntityDriftCard),
-    },
-  }),
-);
+export const EntityDriftCard: (props: EntityDriftCardProps) => JSX.Element =
+  pragmaticGitopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDriftCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityDriftCard').then(m => m.EntityDriftCard),
+      },
+    }),
+  );
 
 /**
  * Entity page card showing the entity's deployment track and what is wrong
@@ -94,15 +101,16 @@ export const EntityDriftCard: (props: EntityDriftCardProps) => JSX.Element = pra
  *
  * @public
  */
-export const EntityTrackCard: (props: EntityTrackCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTrackCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityTrackCard').then(m => m.EntityTrackCard),
-    },
-  }),
-);
+export const EntityTrackCard: (props: EntityTrackCardProps) => JSX.Element =
+  pragmaticGitopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTrackCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTrackCard').then(m => m.EntityTrackCard),
+      },
+    }),
+  );
 
 /**
  * Entity page card: the entity's hotfixes, open ones first, with status,
@@ -111,7 +119,9 @@ export const EntityTrackCard: (props: EntityTrackCardProps) => JSX.Element = pra
  *
  * @public
  */
-export const EntityHotfixesCard: (props: EntityHotfixesCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
+export const EntityHotfixesCard: (
+  props: EntityHotfixesCardProps,
+) => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntityHotfixesCard',
     component: {
@@ -128,12 +138,34 @@ export const EntityHotfixesCard: (props: EntityHotfixesCardProps) => JSX.Element
  *
  * @public
  */
-export const EntitySecretRefsCard: (props: EntitySecretRefsCardProps) => JSX.Element = pragmaticGitopsPlugin.provide(
+export const EntitySecretRefsCard: (
+  props: EntitySecretRefsCardProps,
+) => JSX.Element = pragmaticGitopsPlugin.provide(
   createComponentExtension({
     name: 'EntitySecretRefsCard',
     component: {
       lazy: () =>
         import('./components/SecretRefsCard').then(m => m.EntitySecretRefsCard),
     },
+  }),
+);
+
+/**
+ * Search result list item for `pragmatic-gitops` documents (the search
+ * collator module's): the entity, its drift status and track, linking to its
+ * GitOps tab. Place it inside `<SearchResult>`.
+ *
+ * @public
+ */
+export const GitopsSearchResultListItem: (
+  props: GitopsSearchResultListItemProps,
+) => JSX.Element | null = pragmaticGitopsPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'GitopsSearchResultListItem',
+    component: () =>
+      import('./components/GitopsSearchResultListItem').then(
+        m => m.GitopsSearchResultListItem,
+      ),
+    predicate: result => result.type === GITOPS_SEARCH_TYPE,
   }),
 );

@@ -28,6 +28,16 @@ export type DesiredState = ParsedManifests & {
   migrations: string[];
 };
 
+/** The files of a source as read, before parsing. */
+export type SourceFiles = {
+  location: { type: string; target: string };
+  source: string;
+  files: SourceFile[];
+  /** Manifest and migration paths. */
+  paths: string[];
+  revision?: string;
+};
+
 export { DesiredStateUnavailableError };
 
 const MAX_FILES = 2000;
@@ -55,16 +65,11 @@ export class DesiredStateReader {
   }
 
   async read(entity: Entity): Promise<DesiredState | undefined> {
-    const annotation =
-      entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
-    if (!annotation) {
+    const read = await this.readFiles(entity);
+    if (!read) {
       return undefined;
     }
-    const location = parseSourceLocation(annotation);
-    const { source, files, paths, revision } =
-      location.type === 'url'
-        ? await this.readUrl(location.target)
-        : await this.readDir(entity, location.target);
+    const { source, files, paths, revision } = read;
     const parsed = this.parsed.parse(files);
     return {
       ...parsed,
@@ -72,6 +77,24 @@ export class DesiredStateReader {
       ...(revision ? { revision } : {}),
       migrations: migrationNames(paths),
     };
+  }
+
+  /**
+   * The manifest files of the source as text, paths relative to its root
+   * (what a back-port patches), with how the annotation names the source.
+   */
+  async readFiles(entity: Entity): Promise<SourceFiles | undefined> {
+    const annotation =
+      entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
+    if (!annotation) {
+      return undefined;
+    }
+    const location = parseSourceLocation(annotation);
+    const read =
+      location.type === 'url'
+        ? await this.readUrl(location.target)
+        : await this.readDir(entity, location.target);
+    return { ...read, location };
   }
 
   private async readUrl(url: string): Promise<{

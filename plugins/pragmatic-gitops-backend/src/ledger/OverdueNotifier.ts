@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Duration } from 'luxon';
 import { backportDueAt, overdueCutoff } from './backportSla';
+import { notifyEntityOwners } from '../notifications/notifyEntityOwners';
 import { entityPageLink } from './entityPageLink';
 import { formatHotfixId } from './hotfixId';
 import { HotfixStore } from './HotfixStore';
@@ -58,34 +59,18 @@ export class OverdueNotifier {
 
   private async send(hotfix: StoredHotfix, dueAt: Date): Promise<void> {
     const id = formatHotfixId(hotfix.seq);
-    const { notifications, logger } = this.options;
-    if (!notifications) {
-      logger.warn(
-        `Hotfix ${id} on ${hotfix.entityRef} is overdue for back-port; no notification service to tell its owners`,
-      );
-      return;
-    }
-    try {
-      await notifications.send({
-        recipients: { type: 'entity', entityRef: hotfix.entityRef },
-        payload: {
-          title: `Hotfix ${id} on ${hotfix.entityRef} is overdue for back-port to Git`,
-          description: `"${hotfix.title}" was applied by ${
-            hotfix.appliedBy
-          } at ${hotfix.appliedAt.toISOString()} and was due in Git by ${dueAt.toISOString()}. Commit the change with a "Backport-Of: ${id}" trailer, or mark the hotfix abandoned.`,
-          link: entityPageLink(hotfix.entityRef),
-          severity: 'high',
-          topic: OVERDUE_TOPIC,
-        },
-      });
-    } catch (error) {
-      logger.warn(
-        `Could not notify the owners of ${
-          hotfix.entityRef
-        } that hotfix ${id} is overdue; it will not be retried: ${
-          (error as Error).message
-        }`,
-      );
-    }
+    await notifyEntityOwners(this.options, {
+      entityRef: hotfix.entityRef,
+      what: `hotfix ${id} is overdue for back-port`,
+      payload: {
+        title: `Hotfix ${id} on ${hotfix.entityRef} is overdue for back-port to Git`,
+        description: `"${hotfix.title}" was applied by ${
+          hotfix.appliedBy
+        } at ${hotfix.appliedAt.toISOString()} and was due in Git by ${dueAt.toISOString()}. Commit the change with a "Backport-Of: ${id}" trailer, or mark the hotfix abandoned.`,
+        link: entityPageLink(hotfix.entityRef),
+        severity: 'high',
+        topic: OVERDUE_TOPIC,
+      },
+    });
   }
 }

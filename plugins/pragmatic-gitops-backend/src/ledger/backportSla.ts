@@ -1,6 +1,6 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { Config } from '@backstage/config';
 import { DateTime, Duration } from 'luxon';
+import { readPositiveDuration } from '../durationSetting';
 
 export const BACKPORT_SLA_KEY = 'pragmaticGitops.hotfixes.backportSla';
 const DEFAULT_BACKPORT_SLA = Duration.fromObject({ days: 3 });
@@ -11,26 +11,7 @@ const DEFAULT_BACKPORT_SLA = Duration.fromObject({ days: 3 });
  * value throws an error naming the key.
  */
 export function readBackportSla(config: Config): Duration {
-  const hotfixes = config.getOptionalConfig('pragmaticGitops.hotfixes');
-  if (!hotfixes?.has('backportSla')) {
-    return DEFAULT_BACKPORT_SLA;
-  }
-  let duration: Duration;
-  try {
-    duration = Duration.fromObject(
-      readDurationFromConfig(hotfixes, { key: 'backportSla' }),
-    );
-  } catch (error) {
-    throw new InputError(
-      `Invalid ${BACKPORT_SLA_KEY}: ${(error as Error).message}`,
-    );
-  }
-  if (!duration.isValid || duration.toMillis() <= 0) {
-    throw new InputError(
-      `Invalid ${BACKPORT_SLA_KEY}: must be a positive duration such as P3D or { days: 3 }`,
-    );
-  }
-  return duration;
+  return readPositiveDuration(config, BACKPORT_SLA_KEY, DEFAULT_BACKPORT_SLA);
 }
 
 /** When a hotfix applied at `appliedAt` is due back in Git. */

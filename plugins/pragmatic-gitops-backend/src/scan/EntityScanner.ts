@@ -259,8 +259,12 @@ export class EntityScanner {
     };
   }
 
-  /** Every provider is asked; what they observed is merged. */
-  private async observeLive(
+  /**
+   * Every provider is asked; what they observed is merged. Also used by
+   * back-ports, which write live values (redact before use: some providers
+   * hand over live state unredacted).
+   */
+  async observeLive(
     entity: Entity,
     entityRef: string,
     context: Parameters<LiveStateProvider['getLiveState']>[2],

@@ -3,7 +3,12 @@ import {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { ErrorRequestHandler } from 'express';
 import { Knex } from 'knex';
+import {
+  asServiceUnavailable,
+  isDatabaseUnavailable,
+} from '../database/databaseUnavailable';
 import { OverviewStore } from '../database/OverviewStore';
 import { requireOwnerRef } from '../scan/ownerOf';
 import { createOpenApiRouter } from '../schema/openapi/generated';
@@ -12,6 +17,7 @@ import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { HotfixService } from '../ledger';
 import { registerHotfixRoutes } from './hotfixRoutes';
+import { BackportService } from '../backport/BackportService';
 import { jsonBody } from './jsonBody';
 import { ReadableEntities } from './ReadableEntities';
 
@@ -26,6 +32,7 @@ export type RouterOptions = {
   hotfixes: HotfixService;
   readableEntities: ReadableEntities;
   logger: LoggerService;
+  backports?: BackportService;
 };
 
 /**
@@ -150,9 +157,23 @@ export async function createRouter(options: RouterOptions) {
     hotfixes,
     logger,
     ownedKeys: ownerRef => overview.ownedKeys(ownerRef),
+    backports: options.backports,
     recompute: (entityRef, credentials) =>
       entityStatus.recompute(entityRef, credentials),
   });
+
+  // A database that went away is a 503 the caller may retry, not a 500.
+  const databaseUnavailable: ErrorRequestHandler = (error, req, _res, next) => {
+    if (isDatabaseUnavailable(error)) {
+      logger.warn(
+        `${req.method} ${req.path} failed, the database is unavailable: ${
+          (error as Error)?.message
+        }`,
+      );
+    }
+    next(asServiceUnavailable(error));
+  };
+  router.use(databaseUnavailable);
 
   return router;
 }

@@ -129,7 +129,7 @@ describe('hotfix transitions', () => {
   it.each([
     ['backport', { url: 'ftp://example.com/commit/1' }, 'url'],
     ['backport', { url: '' }, 'url'],
-    ['backport', {}, 'url'],
+    ['backport', { url: 42 }, 'url'],
     ['abandon', { reason: '   ' }, 'reason'],
     ['abandon', { reason: 'x'.repeat(1001) }, 'reason'],
     ['abandon', {}, 'reason'],
@@ -144,6 +144,17 @@ describe('hotfix transitions', () => {
       await expectOnlyAppended(before, 0);
     },
   );
+
+  it('generates the back-port, not a transition, for a body without url', async () => {
+    const { post, id } = await start();
+    const before = await ledgerRows(knex);
+    // Generating is covered in hotfixRoutes.backport.test.ts; without a
+    // generator configured it answers 501, and never marks the hotfix.
+    const res = await post(`/${id}/backport`, {});
+    expect(res.status).toBe(501);
+    expect(res.body.error.message).toContain('Back-port generation');
+    await expectOnlyAppended(before, 0);
+  });
 
   it('answers 403 without pragmatic-gitops.hotfix.update', async () => {
     const { post, id, audit } = await start({

@@ -8,6 +8,8 @@ import { spec } from '../schema/openapi/generated';
 import { auditedWrite } from './auditedWrite';
 import { RecordHotfixDeps, recordHotfix } from './recordHotfix';
 import { requireOwnerRef } from '../scan/ownerOf';
+import { BackportService } from '../backport/BackportService';
+import { NotImplementedError } from '@backstage/errors';
 
 /**
  * What `createOpenApiRouter()` resolves to. (Spelled as
@@ -20,6 +22,8 @@ export type HotfixRoutesOptions = RecordHotfixDeps & {
   httpAuth: HttpAuthService;
   /** Lower-cased refs of the entities a (normalised) owner owns. */
   ownedKeys?: (ownerRef: string) => Promise<ReadonlySet<string>>;
+  /** Generates back-ports (`POST /hotfixes/{id}/backport` without `url`). */
+  backports?: BackportService;
 };
 
 type AuditedWrite =
@@ -38,7 +42,7 @@ export function registerHotfixRoutes(
   router: HotfixRouter,
   options: HotfixRoutesOptions,
 ): void {
-  const { httpAuth, auditor, hotfixes, ownedKeys } = options;
+  const { httpAuth, auditor, hotfixes, ownedKeys, backports } = options;
 
   /** Runs a write inside an audit event, recording its success or failure. */
   async function audited<T>(
@@ -108,12 +112,43 @@ export function registerHotfixRoutes(
     const actor = credentials.principal.userEntityRef;
     const hotfixId = req.params.id;
     const entityRef = await hotfixes.entityRefOf(hotfixId);
+    const body = (req.body ?? {}) as { url?: string };
+    if (body.url === undefined) {
+      // No url: generate the back-port (a diff, or a pull request).
+      const { backport, created } = await audited(
+        req,
+        'hotfix-backport',
+        { hotfixId, entityRef, actor },
+        async () => {
+          if (!backports) {
+            throw new NotImplementedError(
+              'Back-port generation is not configured',
+            );
+          }
+          return backports.generate(hotfixId, credentials);
+        },
+        ({ backport: result }) => ({
+          hotfixId,
+          type: result.type,
+          written: result.written.length,
+          refused: result.refused.length,
+          ...(result.pullRequest
+            ? {
+                pullRequest: result.pullRequest.url,
+                created: result.pullRequest.created,
+              }
+            : {}),
+        }),
+      );
+      res.status(created ? 201 : 200).json(backport);
+      return;
+    }
     const hotfix = await audited(
       req,
       'hotfix-backport',
       { hotfixId, entityRef, actor },
-      () => hotfixes.backport(hotfixId, req.body, credentials),
-      result => ({ hotfixId, status: result.status, url: req.body.url }),
+      () => hotfixes.backport(hotfixId, { url: body.url! }, credentials),
+      result => ({ hotfixId, status: result.status, url: body.url! }),
     );
     res.json(hotfixResponse(hotfix));
   });

@@ -58,6 +58,12 @@ describe('migrations', () => {
       );
       await expect(knex.schema.hasTable('hotfixes')).resolves.toBe(false);
       await expect(knex.schema.hasTable('hotfix_events')).resolves.toBe(false);
+      await expect(
+        knex.schema.hasTable('hotfix_backport_pull_requests'),
+      ).resolves.toBe(false);
+      await expect(knex.schema.hasTable('notification_claims')).resolves.toBe(
+        false,
+      );
 
       await knex.destroy();
     },

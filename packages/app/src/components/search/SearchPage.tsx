@@ -23,6 +23,8 @@ import {
   Page,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { GitopsSearchResultListItem } from '@pragmatic-gitops/plugin-pragmatic-gitops';
+import SyncIcon from '@material-ui/icons/Sync';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: {
@@ -69,6 +71,11 @@ const SearchPage = () => {
                   name: 'Documentation',
                   icon: <DocsIcon />,
                 },
+                {
+                  value: 'pragmatic-gitops',
+                  name: 'GitOps status',
+                  icon: <SyncIcon />,
+                },
               ]}
             />
             <Paper className={classes.filters}>
@@ -93,6 +100,20 @@ const SearchPage = () => {
                   }}
                 />
               )}
+              {types.includes('pragmatic-gitops') && (
+                <SearchFilter.Select
+                  className={classes.filter}
+                  label="Drift status"
+                  name="driftStatus"
+                  values={[
+                    'drifted',
+                    'explained',
+                    'in-sync',
+                    'pending',
+                    'unknown',
+                  ]}
+                />
+              )}
               <SearchFilter.Select
                 className={classes.filter}
                 label="Kind"
@@ -112,6 +133,7 @@ const SearchPage = () => {
             <SearchResult>
               <CatalogSearchResultListItem icon={<CatalogIcon />} />
               <TechDocsSearchResultListItem icon={<DocsIcon />} />
+              <GitopsSearchResultListItem icon={<SyncIcon />} />
             </SearchResult>
           </Grid>
         </Grid>

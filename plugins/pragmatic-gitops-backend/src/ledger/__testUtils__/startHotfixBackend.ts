@@ -19,6 +19,8 @@ import { Knex } from 'knex';
 import { migrateDatabase } from '../../database/migrateDatabase';
 import { createOpenApiRouter } from '../../schema/openapi/generated';
 import { registerHotfixRoutes } from '../../service/hotfixRoutes';
+import { BackportService } from '../../backport/BackportService';
+import { EntityAccess } from '../EntityAccess';
 import { HotfixService } from '../HotfixService';
 import { ledgerEntities } from './fixtures';
 
@@ -43,6 +45,12 @@ export async function startHotfixBackend(options: {
   deny?: string[];
   config?: JsonObject;
   auditor?: ReturnType<typeof mockAuditor>['auditor'];
+  /** Builds the back-port generator; without it, generating answers 501. */
+  backports?: (deps: {
+    db: Knex;
+    hotfixes: HotfixService;
+    access: EntityAccess;
+  }) => BackportService;
 }) {
   let hotfixes: HotfixService | undefined;
   const plugin = createBackendPlugin({
@@ -73,6 +81,11 @@ export async function startHotfixBackend(options: {
             auditor: deps.auditor,
             hotfixes,
             logger: deps.logger,
+            backports: options.backports?.({
+              db,
+              hotfixes,
+              access: new EntityAccess(deps.catalog, deps.permissions),
+            }),
           });
           deps.httpRouter.use(router);
         },

@@ -23,6 +23,7 @@ import {
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { SecretResolver } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import pLimit from 'p-limit';
+import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
   AWS_SECRETS_MANAGER_CONFIG_KEY,
   AwsSecretsManagerConfig,
@@ -136,10 +137,20 @@ export class AwsSecretsManagerResolver implements SecretResolver {
 
   private async describe(lookup: Lookup): Promise<Described> {
     let output: DescribeSecretCommandOutput;
+    const { timeoutMs } = this.options.settings!;
+    const fail = (reason: string) => {
+      this.options.logger?.warn(
+        `Could not check secret reference ${lookup.secretId}: ${reason}`,
+      );
+      return described({ status: 'error', reason });
+    };
     try {
       const client = await this.client(lookup);
-      output = await client.send(
-        new DescribeSecretCommand({ SecretId: lookup.secretId }),
+      // The SDK's timeouts are per socket; this bounds the whole call.
+      output = await withDeadline(timeoutMs, abortSignal =>
+        client.send(new DescribeSecretCommand({ SecretId: lookup.secretId }), {
+          abortSignal,
+        }),
       );
     } catch (error) {
       const name = (error as Error)?.name;
@@ -149,16 +160,24 @@ export class AwsSecretsManagerResolver implements SecretResolver {
           reason: `not found in AWS Secrets Manager (${lookup.region})`,
         });
       }
-      const reason =
-        name === 'AccessDeniedException'
-          ? `AWS Secrets Manager (${lookup.region}) denied DescribeSecret: grant secretsmanager:DescribeSecret`
+      if (name === 'AccessDeniedException') {
+        return fail(
+          `AWS Secrets Manager (${lookup.region}) denied DescribeSecret: grant secretsmanager:DescribeSecret`,
+        );
+      }
+      return fail(
+        error instanceof DeadlineExceeded
+          ? `AWS Secrets Manager (${lookup.region}) did not answer within ${timeoutMs} ms`
           : `AWS Secrets Manager (${lookup.region}) could not be asked (${
               name ?? 'error'
-            })`;
-      this.options.logger?.warn(
-        `Could not check secret reference ${lookup.secretId}: ${reason}`,
+            })`,
       );
-      return described({ status: 'error', reason });
+    }
+    if (typeof output.ARN !== 'string' && typeof output.Name !== 'string') {
+      // Not a DescribeSecret answer (a proxy's page, another API).
+      return fail(
+        `AWS Secrets Manager (${lookup.region}) answered DescribeSecret without the secret's ARN or name`,
+      );
     }
     if (output.DeletedDate) {
       return described({

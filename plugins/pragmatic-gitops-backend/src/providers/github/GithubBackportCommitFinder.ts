@@ -21,6 +21,7 @@ import {
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
   configuredScmHosts,
   DEFAULT_SCM_MAX_PAGES,
@@ -28,6 +29,11 @@ import {
   describeScmStatus,
   SCM_PER_PAGE,
 } from '../scmBackportSearch';
+import {
+  createGithubClient,
+  githubApiBaseUrl,
+  GithubRequestStopped,
+} from './githubClient';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
 
 export type GithubBackportCommitFinderOptions = {
@@ -43,13 +49,6 @@ export type GithubBackportCommitFinderOptions = {
 };
 
 class RequestFailed extends Error {}
-/**
- * Ends a request from inside Octokit's fetch (timeout, a URL outside the
- * configured API); named AbortError so that Octokit passes it through.
- */
-class Stopped extends Error {
-  name = 'AbortError';
-}
 
 type CommitJson = {
   sha?: unknown;
@@ -97,23 +96,15 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       return { type: 'unsupported', reason: source.reason };
     }
     const repository = source.repository;
-    const host = repository.host.toLowerCase();
-    const integration = this.hosts.has(host)
-      ? this.options.integrations.github.byHost(host)
-      : undefined;
-    if (!integration) {
-      return {
-        type: 'unsupported',
-        reason: `no GitHub integration is configured for ${repository.host}`,
-      };
+    const api = githubApiBaseUrl(
+      this.options.integrations,
+      this.hosts,
+      repository.host,
+    );
+    if ('reason' in api) {
+      return { type: 'unsupported', reason: api.reason };
     }
-    const apiBaseUrl = integration.config.apiBaseUrl?.replace(/\/+$/, '');
-    if (!apiBaseUrl) {
-      return {
-        type: 'unsupported',
-        reason: `the GitHub integration for ${repository.host} has no apiBaseUrl`,
-      };
-    }
+    const { apiBaseUrl } = api;
     try {
       return await this.search(apiBaseUrl, repository, options.since);
     } catch (error) {
@@ -206,11 +197,7 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     });
   }
 
-  /**
-   * A client for one search: the integration's token, a timeout per request,
-   * redirects not followed, and every URL (pagination links included)
-   * confined to the configured apiBaseUrl, so the token never goes elsewhere.
-   */
+  /** A client for one search (see `createGithubClient`). */
   private async octokit(
     apiBaseUrl: string,
     repository: GithubRepository,
@@ -227,30 +214,10 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
         }: ${(error as Error)?.name ?? 'error'}`,
       );
     }
-    const { timeoutMs } = this;
-    return new Octokit({
-      baseUrl: apiBaseUrl,
-      ...(credentials?.token ? { auth: credentials.token } : {}),
-      headers: { 'X-GitHub-Api-Version': '2022-11-28' },
-      log: { debug() {}, info() {}, warn() {}, error() {} },
-      request: {
-        async fetch(url: string, init: RequestInit) {
-          if (!String(url).startsWith(`${apiBaseUrl}/`)) {
-            throw new Stopped(`refusing to call outside ${apiBaseUrl} for`);
-          }
-          const signal = AbortSignal.timeout(timeoutMs);
-          try {
-            return await fetch(url, { ...init, signal, redirect: 'manual' });
-          } catch (error) {
-            if (signal.aborted) {
-              throw new Stopped(
-                `GitHub did not answer within ${timeoutMs} ms for`,
-              );
-            }
-            throw error;
-          }
-        },
-      },
+    return createGithubClient({
+      apiBaseUrl,
+      token: credentials?.token,
+      timeoutMs: this.timeoutMs,
     });
   }
 
@@ -261,10 +228,16 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
   ): Promise<T> {
     let result: T;
     try {
-      result = await fn();
+      // The timeout inside fetch does not end a body that trickles in.
+      result = await withDeadline(this.timeoutMs, fn);
     } catch (error) {
-      if (error instanceof Stopped) {
+      if (error instanceof GithubRequestStopped) {
         throw new RequestFailed(`${error.message} ${what}`);
+      }
+      if (error instanceof DeadlineExceeded) {
+        throw new RequestFailed(
+          `GitHub did not answer within ${this.timeoutMs} ms for ${what}`,
+        );
       }
       // Octokit's RequestError: a status, and the response when one came.
       const failure = error as {

@@ -21,6 +21,7 @@ import {
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
+import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
   configuredScmHosts,
   DEFAULT_SCM_MAX_PAGES,
@@ -200,13 +201,17 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      // Gitbeaker's queryTimeout does not end a body that trickles in.
+      return await withDeadline(this.timeoutMs, fn);
     } catch (error) {
       const failure = error as {
         name?: string;
         cause?: { response?: { status?: number } };
       };
-      if (failure?.name === 'GitbeakerTimeoutError') {
+      if (
+        failure?.name === 'GitbeakerTimeoutError' ||
+        error instanceof DeadlineExceeded
+      ) {
         throw new RequestFailed(
           `GitLab did not answer within ${this.timeoutMs} ms for ${what}`,
         );

@@ -32,12 +32,29 @@ export type KubernetesApiClientOptions = {
 };
 
 type ApiResourceList = {
-  resources?: Array<ApiResource & { verbs?: string[] }>;
+  resources: Array<ApiResource & { verbs?: string[] }>;
 };
 type ApiGroupList = {
   groups?: Array<{ name: string; preferredVersion?: { groupVersion: string } }>;
 };
-type ObjectList = { items?: KubeObject[] };
+type ObjectList = { items?: KubeObject[] | null };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isResourceList = (value: unknown): value is ApiResourceList =>
+  isPlainObject(value) &&
+  Array.isArray(value.resources) &&
+  value.resources.every(r => isPlainObject(r) && typeof r.name === 'string');
+const isGroupList = (value: unknown): value is ApiGroupList =>
+  isPlainObject(value) &&
+  (value.groups === undefined || Array.isArray(value.groups));
+const isObject = (value: unknown): value is KubeObject =>
+  isPlainObject(value) && isPlainObject(value.metadata);
+const isObjectList = (value: unknown): value is ObjectList =>
+  isPlainObject(value) &&
+  (value.items === undefined ||
+    value.items === null ||
+    (Array.isArray(value.items) && value.items.every(isObject)));
 
 export class KubernetesApiClient {
   private readonly limit: ReturnType<typeof pLimit>;
@@ -79,9 +96,8 @@ export class KubernetesApiClient {
   ): Promise<ApiResource | undefined> {
     let resources = this.discovery.get(apiVersion);
     if (!resources) {
-      resources = this.get<ApiResourceList>(versionPath(apiVersion)).then(
-        list =>
-          list?.resources?.filter(r => !r.name.includes('/')) ?? undefined,
+      resources = this.get(versionPath(apiVersion), isResourceList).then(list =>
+        list?.resources.filter(r => !r.name.includes('/')),
       );
       this.discovery.set(apiVersion, resources);
     }
@@ -91,7 +107,7 @@ export class KubernetesApiClient {
   /** `group/version` the cluster prefers for an API group, or undefined when it serves none. */
   async preferredVersion(group: string): Promise<string | undefined> {
     if (!this.groups) {
-      this.groups = this.get<ApiGroupList>('/apis').then(list => list ?? {});
+      this.groups = this.get('/apis', isGroupList).then(list => list ?? {});
     }
     const groups = await this.groups;
     return groups.groups?.find(g => g.name === group)?.preferredVersion
@@ -105,10 +121,11 @@ export class KubernetesApiClient {
     namespace: string | undefined,
     name: string,
   ): Promise<KubeObject | undefined> {
-    return this.get<KubeObject>(
+    return this.get(
       `${collectionPath(apiVersion, resource, namespace)}/${encodeURIComponent(
         name,
       )}`,
+      isObject,
     );
   }
 
@@ -118,12 +135,13 @@ export class KubernetesApiClient {
     resource: ApiResource,
     labelSelector: string,
   ): Promise<KubeObject[]> {
-    const list = await this.get<ObjectList>(
+    const list = await this.get(
       `${collectionPath(
         apiVersion,
         resource,
         undefined,
       )}?labelSelector=${encodeURIComponent(labelSelector)}`,
+      isObjectList,
     );
     // Items of a list carry neither apiVersion nor kind.
     return (list?.items ?? []).map(item => ({
@@ -133,23 +151,32 @@ export class KubernetesApiClient {
     }));
   }
 
-  /** GET, the only request this client makes. 404 → undefined. */
-  private get<T>(path: string): Promise<T | undefined> {
+  /**
+   * GET, the only request this client makes. 404 → undefined. A document of
+   * another shape (a proxy's page, another API) makes the cluster
+   * unavailable rather than read as "no objects".
+   */
+  private get<T>(
+    path: string,
+    isExpected: (value: unknown) => value is T,
+  ): Promise<T | undefined> {
     return this.limit(async () => {
       const { name } = this.cluster;
       const init = await this.requestInit();
       let response;
+      const signal = AbortSignal.timeout(this.options.timeoutMs);
+      const timedOut = `Kubernetes cluster '${name}' did not answer within ${this.options.timeoutMs} ms`;
       try {
         response = await fetch(`${this.cluster.url}${path}`, {
           ...init,
           method: 'GET',
-          signal: AbortSignal.timeout(this.options.timeoutMs) as any,
+          signal: signal as any,
         });
       } catch (error) {
         const reason = (error as Error)?.name;
         throw new ClusterUnavailableError(
           reason === 'AbortError' || reason === 'TimeoutError'
-            ? `Kubernetes cluster '${name}' did not answer within ${this.options.timeoutMs} ms`
+            ? timedOut
             : `Kubernetes cluster '${name}' could not be reached`,
         );
       }
@@ -163,15 +190,26 @@ export class KubernetesApiClient {
           describeStatus(name, response.status, path),
         );
       }
+      let body: unknown;
       try {
-        return (await response.json()) as T;
+        body = await response.json();
       } catch {
         throw new ClusterUnavailableError(
-          `Kubernetes cluster '${name}' answered malformed JSON for ${
+          signal.aborted
+            ? timedOut
+            : `Kubernetes cluster '${name}' answered malformed JSON for ${
+                path.split('?')[0]
+              }`,
+        );
+      }
+      if (!isExpected(body)) {
+        throw new ClusterUnavailableError(
+          `Kubernetes cluster '${name}' answered an unexpected document for ${
             path.split('?')[0]
           }`,
         );
       }
+      return body;
     });
   }
 

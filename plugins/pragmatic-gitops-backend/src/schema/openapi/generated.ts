@@ -882,6 +882,142 @@ export const spec = {
           },
         },
       },
+      MarkHotfixBackported: {
+        type: 'object',
+        required: ['url'],
+        description: 'Mark the hotfix back-ported by a commit or pull request.',
+        properties: {
+          url: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2048,
+            description: 'http(s) URL of the commit or pull request.',
+          },
+        },
+      },
+      GenerateHotfixBackport: {
+        type: 'object',
+        description: 'An empty body (no `url`) generates the back-port.',
+        not: {
+          required: ['url'],
+        },
+      },
+      BackportResource: {
+        type: 'object',
+        required: ['kind', 'name'],
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+      },
+      BackportField: {
+        type: 'object',
+        required: ['resource', 'path', 'file'],
+        description: 'A field written into a manifest.',
+        properties: {
+          resource: {
+            $ref: '#/components/schemas/BackportResource',
+          },
+          path: {
+            type: 'string',
+            description: 'RFC 6901 pointer into the resource.',
+          },
+          file: {
+            type: 'string',
+            description: 'Manifest file, relative to the source root.',
+          },
+        },
+      },
+      BackportRefusal: {
+        type: 'object',
+        required: ['path', 'code', 'reason'],
+        description:
+          'A field the back-port does not write, and what to do instead.',
+        properties: {
+          resource: {
+            $ref: '#/components/schemas/BackportResource',
+          },
+          path: {
+            type: 'string',
+            description: 'RFC 6901 pointer; empty for the whole resource.',
+          },
+          code: {
+            type: 'string',
+            enum: [
+              'secret-value',
+              'not-declared',
+              'terraform',
+              'migration',
+              'removed-live',
+              'not-writable',
+              'invalid-path',
+              'overlapping',
+            ],
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      HotfixBackport: {
+        type: 'object',
+        required: ['hotfixId', 'type', 'written', 'refused'],
+        properties: {
+          hotfixId: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['diff', 'pull-request'],
+            description:
+              '`diff`: a patch to copy (`dir:` sources); `pull-request`: opened on the SCM (`url:` sources).',
+          },
+          written: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BackportField',
+            },
+          },
+          refused: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BackportRefusal',
+            },
+          },
+          diff: {
+            type: 'string',
+            description:
+              'Unified diff of every changed file, paths relative to the source root (git apply form).',
+          },
+          pullRequest: {
+            type: 'object',
+            required: ['url', 'number', 'branch', 'created'],
+            properties: {
+              url: {
+                type: 'string',
+              },
+              number: {
+                type: 'integer',
+              },
+              branch: {
+                type: 'string',
+              },
+              created: {
+                type: 'boolean',
+                description:
+                  'False when an earlier call opened it and it is still open.',
+              },
+            },
+          },
+        },
+      },
       NewHotfix: {
         type: 'object',
         required: ['entityRef', 'title', 'changes'],
@@ -1540,38 +1676,54 @@ export const spec = {
       post: {
         operationId: 'BackportHotfix',
         description:
-          'Mark a pending-backport hotfix back-ported (users only; needs pragmatic-gitops.hotfix.update on the entity). 409 from any other status.',
+          'Users only; needs pragmatic-gitops.hotfix.update on the entity; audited (hotfix-backport); 409 unless the hotfix is pending-backport. With `url`, marks the hotfix back-ported by that commit or pull request and returns the hotfix. Without `url` (an empty body), generates the back-port: the live value of every field the hotfix touched written into the manifest that declares it. A `dir:` source gets a unified diff to copy; a `url:` source on a configured GitHub or GitLab host gets a branch, a commit with the trailer `Backport-Of: HF-<n>` and a pull request (201 when this call opened it; a second call returns the one still open with 200). Fields that cannot be written (Secret values, fields no plain manifest declares, Terraform, migrations) are listed in `refused` with what to do instead; when every field is refused the answer is 200 with `written: []` and no pull request. SCM failures (permission denied, archived repository, host not configured) answer 403 or 409 naming the repository.',
         parameters: [
           {
             $ref: '#/components/parameters/hotfixId',
           },
         ],
         requestBody: {
-          required: true,
+          required: false,
           content: {
             'application/json': {
               schema: {
-                type: 'object',
-                required: ['url'],
-                properties: {
-                  url: {
-                    type: 'string',
-                    minLength: 1,
-                    maxLength: 2048,
-                    description: 'http(s) URL of the commit or pull request.',
+                oneOf: [
+                  {
+                    $ref: '#/components/schemas/MarkHotfixBackported',
                   },
-                },
+                  {
+                    $ref: '#/components/schemas/GenerateHotfixBackport',
+                  },
+                ],
               },
             },
           },
         },
         responses: {
           '200': {
-            description: 'The hotfix and its events.',
+            description:
+              'The hotfix and its events (with `url`), or the generated back-port (without).',
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/Hotfix',
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/Hotfix',
+                    },
+                    {
+                      $ref: '#/components/schemas/HotfixBackport',
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The back-port pull request this call opened.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HotfixBackport',
                 },
               },
             },

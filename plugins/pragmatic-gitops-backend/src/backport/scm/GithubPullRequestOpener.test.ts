@@ -1,0 +1,241 @@
+import {
+  mockCredentials,
+  mockServices,
+  registerMswTestHooks,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { http, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
+import { computeDrift } from '../../engine';
+import { HotfixLedgerReconciler } from '../../ledger/HotfixLedgerReconciler';
+import { GithubBackportCommitFinder } from '../../providers/github';
+import { demoLiveObjects } from '../__testUtils__/demoBackports';
+import {
+  FakeGithubRepo,
+  fakeGithubRepo,
+  GITHUB_TOKEN,
+} from './__testUtils__/fakeGithub';
+import {
+  APP_BASE_URL,
+  DEPLOYMENT,
+  HPA,
+  PATCHED_DEPLOYMENT,
+  startUrlSourceBackend,
+  treeReader,
+} from './__testUtils__/urlSourceBackend';
+import { GithubPullRequestOpener } from './GithubPullRequestOpener';
+import { parseManifests } from '../../desired/parseManifests';
+
+jest.setTimeout(60_000);
+
+const SOURCE = 'https://github.com/acme/deploy/tree/main/apps/payments-api';
+const FILE = 'apps/payments-api/deployment.yaml';
+const BRANCH = 'pragmatic-gitops/backport-hf-1';
+
+describe('back-port pull requests on GitHub', () => {
+  // The backend under test is called for real; only GitHub is mocked.
+  const server = setupServer(
+    http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()),
+  );
+  registerMswTestHooks(server);
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let knex: Knex;
+
+  async function start(
+    repoOptions: { archived?: boolean; push?: boolean } = {},
+    source = SOURCE,
+  ) {
+    knex = await databases.init('SQLITE_3');
+    const repo: FakeGithubRepo = fakeGithubRepo(server, {
+      files: { [FILE]: DEPLOYMENT, 'apps/payments-api/hpa.yaml': HPA },
+      ...repoOptions,
+    });
+    const backend = await startUrlSourceBackend({
+      knex,
+      source,
+      integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+      reader: treeReader(() => repo.filesOf('main'), 'apps/payments-api'),
+      opener: config => GithubPullRequestOpener.fromConfig(config),
+    });
+    return { ...backend, repo };
+  }
+
+  it('opens a branch, a commit with the trailer and a pull request', async () => {
+    const { backport, repo, id, audit } = await start();
+    const res = await backport();
+    expect(res.body.error?.message).toBeUndefined();
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      hotfixId: id,
+      type: 'pull-request',
+      pullRequest: {
+        url: 'https://github.com/acme/deploy/pull/1',
+        number: 1,
+        branch: BRANCH,
+        created: true,
+      },
+      refused: [],
+    });
+    expect(res.body.written.map((w: { path: string }) => w.path)).toEqual([
+      '/spec/template/spec/containers/0/image',
+      '/spec/template/spec/containers/0/env/-',
+    ]);
+    expect(res.body.diff).toBeUndefined();
+
+    const head = repo.headOf(BRANCH)!;
+    // The committed file is the demo manifest with the live values, byte for byte.
+    expect(head.files.get(FILE)).toBe(PATCHED_DEPLOYMENT);
+    expect(head.files.get('apps/payments-api/hpa.yaml')).toBe(HPA);
+    expect(head.message).toBe(
+      `Back-port ${id}: Ship refunds double-charge fix and enable fast refunds\n\nWrites the live values of the fields hotfix ${id} changed by hand.\n\nBackport-Of: ${id}\n`,
+    );
+    expect(head.parents).toEqual([repo.headOf('main')!.sha]);
+    // main itself is untouched until the pull request merges.
+    expect(repo.filesOf('main')!.get(FILE)).toBe(DEPLOYMENT);
+
+    const [pull] = repo.pulls;
+    expect(pull).toMatchObject({ head: BRANCH, base: 'main', state: 'open' });
+    expect(pull.title).toBe(
+      `Back-port ${id}: Ship refunds double-charge fix and enable fast refunds`,
+    );
+    expect(pull.body).toContain(`Hotfix: ${id}`);
+    expect(pull.body).toContain(
+      'Incident: https://status.example.com/incidents/INC-2063',
+    );
+    expect(pull.body).toContain(
+      `[component:default/payments-api](${APP_BASE_URL}/catalog/default/component/payments-api/gitops)`,
+    );
+    expect(pull.body).toContain('`Backport-Of: HF-1`');
+    expect([...repo.state.authorizations]).toEqual([`token ${GITHUB_TOKEN}`]);
+    expect(audit.success).toHaveBeenLastCalledWith({
+      meta: {
+        hotfixId: id,
+        type: 'pull-request',
+        written: 2,
+        refused: 0,
+        pullRequest: 'https://github.com/acme/deploy/pull/1',
+        created: true,
+      },
+    });
+  });
+
+  it('returns the still-open pull request on a second call, remembered in the ledger', async () => {
+    const { backport, repo } = await start();
+    expect((await backport()).status).toBe(201);
+    const head = repo.headOf(BRANCH)!.sha;
+    const again = await backport();
+    expect(again.status).toBe(200);
+    expect(again.body.pullRequest).toEqual({
+      url: 'https://github.com/acme/deploy/pull/1',
+      number: 1,
+      branch: BRANCH,
+      created: false,
+    });
+    expect(repo.pulls).toHaveLength(1);
+    expect(repo.headOf(BRANCH)!.sha).toBe(head);
+    expect(
+      await knex('hotfix_backport_pull_requests').select(
+        'repository',
+        'number',
+      ),
+    ).toEqual([{ repository: 'github.com/acme/deploy', number: 1 }]);
+  });
+
+  it('opens a new pull request when the remembered one was closed', async () => {
+    const { backport, repo } = await start();
+    await backport();
+    repo.close(1);
+    const res = await backport();
+    expect(res.status).toBe(201);
+    expect(res.body.pullRequest).toMatchObject({ number: 2, created: true });
+    expect(repo.headOf(BRANCH)!.files.get(FILE)).toBe(PATCHED_DEPLOYMENT);
+  });
+
+  it('returns the pull request that already exists from the branch', async () => {
+    const { backport, repo } = await start();
+    repo.openPull(BRANCH);
+    const res = await backport();
+    expect(res.status).toBe(200);
+    expect(res.body.pullRequest).toEqual({
+      url: 'https://github.com/acme/deploy/pull/1',
+      number: 1,
+      branch: BRANCH,
+      created: false,
+    });
+    expect(repo.pulls).toHaveLength(1);
+  });
+
+  it('answers 403 naming the repository and the scopes when the token may not push', async () => {
+    const { backport, repo } = await start({ push: false });
+    const res = await backport();
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'The GitHub integration may not push to github.com/acme/deploy: its token needs contents:write and pull_requests:write',
+    );
+    expect(repo.pulls).toHaveLength(0);
+    expect(JSON.stringify(res.body)).not.toContain(GITHUB_TOKEN);
+  });
+
+  it('answers 409 naming the repository when it is archived', async () => {
+    const { backport, repo } = await start({ archived: true });
+    const res = await backport();
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      'github.com/acme/deploy is archived on GitHub',
+    );
+    expect(repo.headOf(BRANCH)).toBeUndefined();
+  });
+
+  it('answers 409 when the source host is not configured under integrations', async () => {
+    const { backport } = await start(
+      {},
+      'https://git.unknown.example.com/acme/deploy/tree/main/apps/payments-api',
+    );
+    const res = await backport();
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      'git.unknown.example.com is not configured under integrations.github or integrations.gitlab',
+    );
+  });
+
+  it('marks the hotfix backported by itself once the pull request merges', async () => {
+    const { backport, repo, config, entity, hotfixes, id } = await start();
+    const res = await backport();
+    repo.merge(res.body.pullRequest.number);
+
+    // The next scan: Git now holds the merged manifests; the existing
+    // back-port detection finds the trailer on the default branch.
+    const reconciler = new HotfixLedgerReconciler({
+      hotfixes,
+      commitFinders: [GithubBackportCommitFinder.fromConfig(config)],
+      logger: mockServices.logger.mock(),
+    });
+    const files = [...repo.filesOf('main')!]
+      .filter(([path]) => path.startsWith('apps/payments-api/'))
+      .map(([path, content]) => ({ path, content }));
+    const live = { objects: demoLiveObjects('payments-api.json') };
+    const result = computeDrift({
+      track: 'declarative',
+      desired: parseManifests(files).objects,
+      live,
+      defaultNamespace: 'payments',
+      ignoreRules: [],
+      gitopsFieldManagers: [],
+    });
+    await reconciler.reconcile({
+      entity,
+      entityRef: 'component:default/payments-api',
+      result,
+      live,
+      observedAt: new Date(),
+      defaultNamespace: 'payments',
+    });
+    const hotfix = await hotfixes.get(id, mockCredentials.user());
+    expect(hotfix.status).toBe('backported');
+    expect(hotfix.events.at(-1)).toMatchObject({
+      type: 'backported',
+      detail: { via: 'commit-trailer', sha: repo.headOf('main')!.sha },
+    });
+  });
+});
