@@ -36,6 +36,39 @@ describe('readPluginSettings', () => {
     expect(settings.observationsDirectory).toBe('/var/observations');
   });
 
+  it("ignores provider-computed Terraform attributes by default; config replaces a type's list and adds new types", () => {
+    const defaults = readPluginSettings(new ConfigReader({})).ignoreDefaults;
+    expect(defaults).toEqual(
+      expect.arrayContaining([
+        { kind: 'aws_db_instance', pointer: '/latest_restorable_time' },
+        { kind: 'aws_lambda_function', pointer: '/last_modified' },
+      ]),
+    );
+    const configured = readPluginSettings(
+      new ConfigReader({
+        pragmaticGitops: {
+          ignoreDifferences: {
+            aws_db_instance: ['/latest_restorable_time'],
+            aws_lambda_function: [],
+            aws_s3_object: ['/version_id'],
+          },
+        },
+      }),
+    ).ignoreDefaults;
+    expect(configured.filter(r => r.kind === 'aws_db_instance')).toEqual([
+      { kind: 'aws_db_instance', pointer: '/latest_restorable_time' },
+    ]);
+    expect(configured.filter(r => r.kind === 'aws_lambda_function')).toEqual(
+      [],
+    );
+    expect(configured).toEqual(
+      expect.arrayContaining([
+        { kind: 'aws_s3_object', pointer: '/version_id' },
+        { kind: 'aws_eks_cluster', pointer: '/platform_version' },
+      ]),
+    );
+  });
+
   it('names the key of a bad ignore pointer', () => {
     expect(() =>
       readPluginSettings(

@@ -6,6 +6,7 @@ import {
   isJsonPointer,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from './engine/types';
+import { DEFAULT_IGNORE_DIFFERENCES } from './engine/defaultIgnoreDifferences';
 
 export type PluginSettings = {
   observationsDirectory?: string;
@@ -20,12 +21,6 @@ export type PluginSettings = {
     timeout: HumanDuration;
     concurrency: number;
   };
-};
-
-const DEFAULT_IGNORE_DIFFERENCES: Record<string, string[]> = {
-  // Injected by admission webhooks and rotated by the cluster, never declared.
-  MutatingWebhookConfiguration: ['/webhooks/0/clientConfig/caBundle'],
-  ValidatingWebhookConfiguration: ['/webhooks/0/clientConfig/caBundle'],
 };
 
 /** Reads `pragmaticGitops.*`; a bad value throws an error naming the key. */

@@ -5,7 +5,8 @@ import { splitListValue } from './listValue';
 /**
  * One ignore rule: a JSON pointer (RFC 6901) into a resource, optionally
  * scoped to a kind (`Deployment:/spec/replicas`) or to one object
- * (`Deployment/web:/spec/replicas`).
+ * (`Deployment/web:/spec/replicas`). For Terraform the kind is the resource
+ * type and the name its address (`aws_db_instance/aws_db_instance.main:/tags`).
  *
  * @public
  */
@@ -13,7 +14,10 @@ export type IgnoreRule = { kind?: string; name?: string; pointer: string };
 
 // RFC 6901: a sequence of "/" + reference tokens where "~" only escapes 0 or 1.
 const JSON_POINTER = /^(\/([^~/]|~[01])*)+$/;
-const SCOPE = /^([A-Za-z][A-Za-z0-9]*)(?:\/([a-z0-9]([-a-z0-9.]*[a-z0-9])?))?$/;
+// A Kubernetes kind or a Terraform resource type (`aws_db_instance`), then
+// optionally an object name or a Terraform address (`module.db.aws_db_instance.main[0]`).
+const SCOPE =
+  /^([A-Za-z][A-Za-z0-9_]*)(?:\/([A-Za-z0-9_]([-A-Za-z0-9_.[\]"]*[A-Za-z0-9_\]])?))?$/;
 
 /** True when the string is a non-root RFC 6901 JSON pointer. @public */
 export function isJsonPointer(value: string): boolean {

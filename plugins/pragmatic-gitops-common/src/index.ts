@@ -17,4 +17,5 @@ export * from './types';
 export * from './ledgerTypes';
 export * from './signals';
 export * from './backportTypes';
+export * from './auditTypes';
 export * from './searchDocument';

@@ -88,6 +88,22 @@ describe('parseIgnoreDifferences', () => {
     ]);
   });
 
+  it('reads Terraform resource types and addresses as scopes', () => {
+    expect(
+      parseIgnoreDifferences(
+        'aws_db_instance:/latest_restorable_time, aws_instance/module.web.aws_instance.app["blue"]:/tags/owner, aws_instance/aws_instance.web[0]:/ami',
+      ),
+    ).toEqual([
+      { kind: 'aws_db_instance', pointer: '/latest_restorable_time' },
+      {
+        kind: 'aws_instance',
+        name: 'module.web.aws_instance.app["blue"]',
+        pointer: '/tags/owner',
+      },
+      { kind: 'aws_instance', name: 'aws_instance.web[0]', pointer: '/ami' },
+    ]);
+  });
+
   it.each([
     ['', 'is empty'],
     [' , ', 'is empty'],
@@ -96,7 +112,8 @@ describe('parseIgnoreDifferences', () => {
     ['/', 'would ignore the whole object'],
     ['Deployment:', 'is not a JSON pointer'],
     ['Deploy ment:/spec', 'has an invalid scope'],
-    ['Deployment/Bad_Name:/spec', 'has an invalid scope'],
+    ['Deployment/-web:/spec', 'has an invalid scope'],
+    ['aws_instance/web x:/tags', 'has an invalid scope'],
   ])('rejects %j', (value, problem) => {
     expect(() => parseIgnoreDifferences(value)).toThrow(
       `Invalid annotation ${ANNOTATION_IGNORE_DIFFERENCES}`,

@@ -50,6 +50,17 @@ export type FieldChangedBy = {
 };
 
 /**
+ * What the two sides of a difference are: Git against live (Kubernetes,
+ * the default), what Terraform last applied against the real
+ * infrastructure (a plan's `resource_drift`), or the current value against
+ * the planned one (a plan's changes). For Terraform, `desired` holds the
+ * first side (before) and `live` the second (after).
+ *
+ * @public
+ */
+export type DifferenceSides = 'git-live' | 'applied-real' | 'current-planned';
+
+/**
  * One difference between Git and live, at an RFC 6901 pointer into the
  * desired object. Secret values never travel: `masked` is set instead.
  *
@@ -63,6 +74,8 @@ export type Difference = {
   removedFromGit?: 'last-applied-configuration' | 'managed-fields';
   /** Set only when the live object records who owns the field. */
   changedBy?: FieldChangedBy;
+  /** Terraform plan: the planned value is computed during the apply. */
+  knownAfterApply?: boolean;
 };
 
 /** A difference that exists but does not count, and why. @public */
@@ -80,13 +93,31 @@ export type ResourceDrift = {
   status: ResourceDriftStatus;
   /** Live-state source the resource was observed through, e.g. `argocd:prod`, `push:ci`. */
   source?: string;
+  /** What the differences compare; `git-live` when absent. */
+  sides?: DifferenceSides;
   differences: Difference[];
   ignored: IgnoredDifference[];
 };
 
+/**
+ * One resource change of a Terraform plan. `changes` compare the current
+ * value (`desired`) with the planned one (`live`); sensitive values are
+ * masked.
+ *
+ * @public
+ */
+export type TerraformPendingChange = {
+  address: string;
+  type: string;
+  actions: string[];
+  changes?: Difference[];
+};
+
 /** Imperative-track work waiting to be applied. @public */
 export type PendingChanges = {
-  terraform?: Array<{ address: string; type: string; actions: string[] }>;
+  terraform?: TerraformPendingChange[];
+  /** Where the Terraform plan came from: its source and, when pushed with one, the pipeline run. */
+  terraformPlanSource?: { source: string; runUrl?: string };
   migrations?: { notApplied: string[] };
 };
 

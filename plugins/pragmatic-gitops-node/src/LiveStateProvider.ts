@@ -26,6 +26,8 @@ export type LiveObservation = LiveState & {
   /** Where it came from, e.g. `push:ci-agent`, `argocd:prod`, `kubernetes:prod-eu`. */
   source: string;
   observedAt: Date;
+  /** The pipeline run that observed it (http or https), shown as the plan's source. */
+  runUrl?: string;
   /** Desired objects as the provider rendered them (Argo CD targetState); used when the entity has no source location. */
   desiredObjects?: KubeObject[];
   providerStatus?: ProviderStatus;

@@ -56,6 +56,8 @@ export type TerraformResourceChange = {
     after?: unknown;
     before_sensitive?: unknown;
     after_sensitive?: unknown;
+    /** `true` (or a tree of them) where the planned value is computed during the apply. */
+    after_unknown?: unknown;
     [key: string]: unknown;
   };
   [key: string]: unknown;

@@ -1,18 +1,10 @@
-import {
-  actionsRegistryServiceFactory,
-  actionsServiceFactory,
-} from '@backstage/backend-defaults/alpha';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { pragmaticGitopsPlugin } from '../plugin';
+import {
+  ACTIONS,
+  invokeAction as invoke,
+  startActionsBackend,
+} from './__testUtils__/actionsBackend';
 import {
   CANARY,
   daysAgo,
@@ -22,7 +14,6 @@ import {
 
 jest.setTimeout(60_000);
 
-const ACTIONS = '/api/pragmatic-gitops/.backstage/actions/v1/actions';
 const NAMES = [
   'get-entity-gitops-status',
   'list-drifted-entities',
@@ -33,53 +24,15 @@ const NAMES = [
 describe('pragmatic-gitops actions', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  /** Permissions named in `deny` are denied, everything else allowed. */
   async function start(options: { deny?: string[] } = {}) {
-    const deny = options.deny ?? [];
-    const decide = async (requests: Array<{ permission: { name: string } }>) =>
-      requests.map(asked => ({
-        result: deny.includes(asked.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      }));
     const knex = await databases.init('SQLITE_3');
-    const { server } = await startTestBackend({
-      features: [
-        pragmaticGitopsPlugin,
-        mcpActionsPlugin,
-        actionsRegistryServiceFactory,
-        actionsServiceFactory,
-        catalogServiceMock.factory({ entities }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://portal.example.com' },
-            backend: { actions: { pluginSources: ['pragmatic-gitops'] } },
-          },
-        }),
-        mockServices.permissions.mock({
-          authorize: jest.fn(decide) as any,
-          authorizeConditional: jest.fn(decide) as any,
-        }).factory,
-      ],
-    });
+    const server = await startActionsBackend({ knex, entities, ...options });
     // Two observations: the entity is in sync, then drifts.
     for (const image of ['shop/web:1.0.0', 'shop/web:1.0.1-hotfix']) {
       expect((await pushObservation(server, { image })).status).toBe(202);
     }
     return server;
   }
-
-  const invoke = (
-    server: any,
-    name: string,
-    input: object,
-    authorization = mockCredentials.user.header(),
-  ) =>
-    request(server)
-      .post(`${ACTIONS}/pragmatic-gitops:${name}/invoke`)
-      .set('Authorization', authorization)
-      .send(input);
 
   it('lists the four actions with their attributes and input schemas', async () => {
     const server = await start();

@@ -2,7 +2,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { OverviewStore } from '../database/OverviewStore';
 import { requireOwnerRef } from '../scan/ownerOf';
 import { ReadableEntities } from '../service/ReadableEntities';
-import { driftStatusSchema, trackSchema } from './schemas';
+import { driftStatusSchema, overviewItemSchema, trackSchema } from './schemas';
 
 const MAX_LIMIT = 500;
 
@@ -42,17 +42,7 @@ Only entities the caller may read in the catalog are listed. Each item has since
         }),
       output: z =>
         z.object({
-          items: z.array(
-            z.object({
-              entityRef: z.string(),
-              title: z.string().optional(),
-              owner: z.string().optional(),
-              track: trackSchema(z).nullable(),
-              status: driftStatusSchema(z),
-              reason: z.string().optional(),
-              since: z.string().describe('When the status began'),
-            }),
-          ),
+          items: z.array(overviewItemSchema(z)),
           totalItems: z
             .number()
             .describe('How many entities match, beyond the limit too'),

@@ -264,7 +264,7 @@ export function computeDrift(input: DriftInput): DriftResult {
     const isPending =
       (pending.terraform?.length ?? 0) > 0 ||
       (pending.migrations?.notApplied.length ?? 0) > 0 ||
-      resources.length > 0;
+      resources.some(r => r.status !== 'in-sync');
     return {
       status: isPending ? 'pending' : 'in-sync',
       resources: resources.sort(compareResources),

@@ -34,6 +34,7 @@ const cases: Case[] = [
           address: 'aws_route53_record.www',
           type: 'aws_route53_record',
           actions: ['update'],
+          changes: [{ path: '/ttl', desired: 300, live: 60 }],
         },
       ],
     },
@@ -48,16 +49,19 @@ const cases: Case[] = [
           address: 'cloudflare_dns_record.static',
           type: 'cloudflare_dns_record',
           actions: ['create'],
+          changes: [],
         },
         {
           address: 'cloudflare_dns_record.legacy',
           type: 'cloudflare_dns_record',
           actions: ['delete'],
+          changes: [],
         },
         {
           address: 'aws_db_instance.main',
           type: 'aws_db_instance',
           actions: ['delete', 'create'],
+          changes: [],
         },
       ],
     },
@@ -148,6 +152,7 @@ describe('computeDrift (imperative track)', () => {
         kind: 'aws_db_instance',
         name: 'aws_db_instance.main',
         status: 'drifted',
+        sides: 'applied-real',
         ignored: [],
         differences: [
           {

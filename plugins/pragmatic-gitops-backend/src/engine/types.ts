@@ -6,6 +6,9 @@
 import {
   Difference as CommonDifference,
   IgnoreRule,
+  PendingChanges as CommonPendingChanges,
+  ResourceDrift as CommonResourceDrift,
+  TerraformPendingChange as CommonTerraformPendingChange,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import type {
@@ -49,14 +52,21 @@ export type ResourceDrift = {
   namespace?: string;
   name: string;
   status: ResourceStatus;
+  /** What the differences compare; Git against live when absent. */
+  sides?: CommonResourceDrift['sides'];
   differences: Difference[];
   ignored: IgnoredDifference[];
 };
 
+/** One resource change of a Terraform plan, its attributes current → planned. */
+export type TerraformPendingChange = Omit<
+  CommonTerraformPendingChange,
+  'changes'
+> & { changes: Difference[] };
+
 /** Imperative-track work waiting to be applied. */
-export type PendingChanges = {
-  terraform?: Array<{ address: string; type: string; actions: string[] }>;
-  migrations?: { notApplied: string[] };
+export type PendingChanges = Omit<CommonPendingChanges, 'terraform'> & {
+  terraform?: TerraformPendingChange[];
 };
 
 export type DriftInput = {

@@ -5,6 +5,8 @@ export type Observation = LiveState & {
   entityRef: string;
   source: string;
   observedAt?: string;
+  /** The pipeline run that observed it (http or https). */
+  runUrl?: string;
 };
 
 export type StoredObservation = LiveState & {
@@ -12,6 +14,8 @@ export type StoredObservation = LiveState & {
   /** The label shown for this stream (the push body's `source`). */
   source: string;
   observedAt: Date;
+  /** The pipeline run that observed it (http or https). */
+  runUrl?: string;
   /**
    * Who pushed it (`external:ci-agent`, `plugin:catalog`): with the label,
    * the stream a push replaces. Absent for files the backend reads itself.

@@ -30,7 +30,12 @@ import { redactLiveState, redactObject } from '../observations/redactSecrets';
 import { SecretDigest } from '../observations/secretDigest';
 import { readTrack } from '../service/annotationFindings';
 import { extractSecretRefs, findSecretFindings } from '../secrets';
-import { MergeOutcome, mergeLiveState, sourceOf } from './mergeLiveState';
+import {
+  MergedLiveState,
+  MergeOutcome,
+  mergeLiveState,
+  sourceOf,
+} from './mergeLiveState';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
 import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
@@ -251,7 +256,7 @@ export class EntityScanner {
           ...withSource(sourceOf(live, resource)),
         })),
         ...(hasPendingChanges(result.pending)
-          ? { pending: result.pending }
+          ? { pending: withPlanSource(result.pending, live) }
           : {}),
         findings,
         secretRefs,
@@ -303,6 +308,23 @@ function latest(a: Date, b: Date | undefined): Date {
 /** A status change is never dated after the computation that found it. */
 function earliest(a: Date | undefined, b: Date): Date {
   return a && a.getTime() < b.getTime() ? a : b;
+}
+
+/** Pending changes with where the Terraform plan came from (a pipeline run link when pushed with one). */
+function withPlanSource(
+  pending: PendingChanges,
+  live: MergedLiveState,
+): PendingChanges {
+  if (!pending.terraform?.length || !live.terraformSource) {
+    return pending;
+  }
+  return {
+    ...pending,
+    terraformPlanSource: {
+      source: live.terraformSource,
+      ...(live.terraformRunUrl ? { runUrl: live.terraformRunUrl } : {}),
+    },
+  };
 }
 
 function withSource(source: string | undefined): { source?: string } {

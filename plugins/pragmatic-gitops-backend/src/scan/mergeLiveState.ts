@@ -20,6 +20,8 @@ export type MergedLiveState = LiveObservation & {
   objectSources: Map<string, string>;
   /** Source of the Terraform plan. */
   terraformSource?: string;
+  /** The pipeline run that pushed the Terraform plan, when it said so. */
+  terraformRunUrl?: string;
 };
 
 export type MergeOutcome =
@@ -122,6 +124,7 @@ export function mergeLiveState(results: LiveStateResult[]): MergeOutcome {
         ? {
             terraformPlan: terraform.terraformPlan,
             terraformSource: terraform.source,
+            ...(terraform.runUrl ? { terraformRunUrl: terraform.runUrl } : {}),
           }
         : {}),
       ...(migrations ? { migrations } : {}),

@@ -16,6 +16,7 @@ import { EntityStatusService } from './EntityStatusService';
 import { EntityStatusSummaries } from './EntityStatusSummaries';
 import { ObservationService } from './ObservationService';
 import { HotfixService } from '../ledger';
+import { registerHotfixAuditRoutes } from './hotfixAuditRoutes';
 import { registerHotfixRoutes } from './hotfixRoutes';
 import { BackportService } from '../backport/BackportService';
 import { jsonBody } from './jsonBody';
@@ -151,6 +152,7 @@ export async function createRouter(options: RouterOptions) {
     }
   });
 
+  registerHotfixAuditRoutes(router, { httpAuth, db, readableEntities });
   registerHotfixRoutes(router, {
     httpAuth,
     auditor,

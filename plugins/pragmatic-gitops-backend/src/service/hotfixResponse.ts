@@ -1,4 +1,7 @@
-import { Hotfix } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  Hotfix,
+  HotfixEvent,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { toApiHotfix } from '../ledger/toApiHotfix';
 import { HotfixRecord, HotfixRecordWithEvents } from '../ledger/types';
 
@@ -17,15 +20,14 @@ export function withoutLedgerDetail(hotfix: Hotfix): Hotfix {
   if (!hotfix.events) {
     return hotfix;
   }
-  return {
-    ...hotfix,
-    events: hotfix.events.map(({ detail, ...event }) => {
-      const kept = Object.entries(detail ?? {}).filter(
-        ([key]) => !LEDGER_ONLY_DETAIL.has(key),
-      );
-      return kept.length > 0
-        ? { ...event, detail: Object.fromEntries(kept) }
-        : event;
-    }),
-  };
+  return { ...hotfix, events: hotfix.events.map(publicEvent) };
+}
+
+/** An event with the ledger's own detail (digests) left out. */
+export function publicEvent(event: HotfixEvent): HotfixEvent {
+  const { detail, ...rest } = event;
+  const kept = Object.entries(detail ?? {}).filter(
+    ([key]) => !LEDGER_ONLY_DETAIL.has(key),
+  );
+  return kept.length > 0 ? { ...rest, detail: Object.fromEntries(kept) } : rest;
 }

@@ -324,6 +324,18 @@ describe('pragmatic-gitops router', () => {
     ],
     [{ entityRef: 'not a ref', source: 'x' }, 'entityRef'],
     [{ entityRef: 'component:default/web', source: 'x', extra: 1 }, 'extra'],
+    [
+      {
+        entityRef: 'component:default/web',
+        source: 'x',
+        runUrl: ['javascript', 'alert(1)'].join(':'),
+      },
+      'runUrl',
+    ],
+    [
+      { entityRef: 'component:default/web', source: 'x', runUrl: 'ci run 42' },
+      'runUrl',
+    ],
   ])('rejects a bad observation %j with 400 naming %s', async (body, field) => {
     const server = await start();
     const res = await push(server, body);

@@ -100,3 +100,63 @@ export function resourceDriftPlan(): TerraformPlan {
     ],
   };
 }
+
+/**
+ * A plan that rotates a sensitive password, creates a secret version whose
+ * value and id are only known after apply, and deletes a resource whose
+ * whole state is sensitive; plus a refresh that found only provider-computed
+ * attributes changed.
+ */
+export function sensitivePlan(): TerraformPlan {
+  return {
+    format_version: '1.2',
+    resource_changes: [
+      change('aws_db_instance.main', 'aws_db_instance', ['update'], {
+        before: {
+          instance_class: 'db.r6g.large',
+          password: CANARY.terraform,
+          parameters: [{ name: 'ssl', value: CANARY.terraform }],
+        },
+        after: {
+          instance_class: 'db.r6g.xlarge',
+          password: `${CANARY.terraform}-next`,
+          parameters: [{ name: 'ssl', value: `${CANARY.terraform}-next` }],
+        },
+        before_sensitive: {
+          password: true,
+          parameters: [{ value: true }],
+        },
+        after_sensitive: {
+          password: true,
+          parameters: [{ value: true }],
+        },
+      }),
+      change(
+        'aws_secretsmanager_secret_version.api',
+        'aws_secretsmanager_secret_version',
+        ['create'],
+        {
+          after: { secret_id: 'payments/api', secret_string: CANARY.terraform },
+          after_sensitive: { secret_string: true },
+          after_unknown: { id: true, version_id: true },
+        },
+      ),
+      change('tls_private_key.old', 'tls_private_key', ['delete'], {
+        before: { algorithm: 'RSA', private_key_pem: CANARY.terraform },
+        before_sensitive: true,
+      }),
+    ],
+    resource_drift: [
+      change('aws_db_instance.main', 'aws_db_instance', ['update'], {
+        before: {
+          instance_class: 'db.r6g.large',
+          latest_restorable_time: '2026-12-01T10:00:00Z',
+        },
+        after: {
+          instance_class: 'db.r6g.large',
+          latest_restorable_time: '2026-12-01T10:05:00Z',
+        },
+      }),
+    ],
+  };
+}

@@ -18,7 +18,9 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { migrateDatabase } from '../../database/migrateDatabase';
 import { createOpenApiRouter } from '../../schema/openapi/generated';
+import { registerHotfixAuditRoutes } from '../../service/hotfixAuditRoutes';
 import { registerHotfixRoutes } from '../../service/hotfixRoutes';
+import { ReadableEntities } from '../../service/ReadableEntities';
 import { BackportService } from '../../backport/BackportService';
 import { EntityAccess } from '../EntityAccess';
 import { HotfixService } from '../HotfixService';
@@ -76,6 +78,14 @@ export async function startHotfixBackend(options: {
             logger: deps.logger,
           });
           const router = await createOpenApiRouter();
+          registerHotfixAuditRoutes(router, {
+            httpAuth: deps.httpAuth,
+            db,
+            readableEntities: new ReadableEntities(
+              deps.catalog,
+              deps.permissions,
+            ),
+          });
           registerHotfixRoutes(router, {
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
@@ -106,7 +116,17 @@ export async function startHotfixBackend(options: {
         entities: options.entities ?? ledgerEntities,
       }),
       mockServices.database.factory({ knex: options.knex }),
-      mockServices.permissions.mock({ authorize: jest.fn(authorize) }).factory,
+      mockServices.permissions.mock({
+        authorize: jest.fn(authorize),
+        authorizeConditional: jest.fn(
+          async (requests: Array<{ permission: { name: string } }>) =>
+            requests.map(request => ({
+              result: deny.includes(request.permission.name)
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+            })),
+        ) as any,
+      }).factory,
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       (options.auditor ?? mockAuditor().auditor).factory,
     ],

@@ -250,7 +250,18 @@ export const spec = {
           changedBy: {
             $ref: '#/components/schemas/FieldChangedBy',
           },
+          knownAfterApply: {
+            type: 'boolean',
+            description:
+              'Terraform plan changes only; the planned value is computed during the apply.',
+          },
         },
+      },
+      DifferenceSides: {
+        type: 'string',
+        enum: ['git-live', 'applied-real', 'current-planned'],
+        description:
+          "What the two sides of a difference are: Git against live (Kubernetes), what Terraform last applied against the real infrastructure (a plan's `resource_drift`), or the current value against the planned one (a plan's changes). For Terraform, `desired` holds the first side (before) and `live` the second (after).",
       },
       FieldChangedBy: {
         type: 'object',
@@ -326,6 +337,9 @@ export const spec = {
             description:
               'The open hotfix that explains a missing or extra resource.',
           },
+          sides: {
+            $ref: '#/components/schemas/DifferenceSides',
+          },
           differences: {
             type: 'array',
             items: {
@@ -361,6 +375,29 @@ export const spec = {
                     type: 'string',
                   },
                 },
+                changes: {
+                  type: 'array',
+                  description:
+                    'Each changed attribute, current (`desired`) → planned (`live`); sensitive values masked.',
+                  items: {
+                    $ref: '#/components/schemas/Difference',
+                  },
+                },
+              },
+            },
+          },
+          terraformPlanSource: {
+            type: 'object',
+            required: ['source'],
+            description: 'Where the Terraform plan came from.',
+            properties: {
+              source: {
+                type: 'string',
+              },
+              runUrl: {
+                type: 'string',
+                description:
+                  "The pipeline run that pushed the plan (the observation's `runUrl`).",
               },
             },
           },
@@ -453,6 +490,14 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          runUrl: {
+            type: 'string',
+            format: 'uri',
+            pattern: '^https?://',
+            maxLength: 2000,
+            description:
+              "The pipeline run that observed this (http or https), e.g. the CI job that ran `terraform plan`; shown as the plan's source.",
+          },
           objects: {
             type: 'array',
             maxItems: 5000,
@@ -511,6 +556,8 @@ export const spec = {
           change: {
             type: 'object',
             required: ['actions'],
+            description:
+              '`before`/`after` with `before_sensitive`/`after_sensitive` (values flagged there never leave the backend) and `after_unknown`.',
             properties: {
               actions: {
                 type: 'array',
@@ -746,15 +793,20 @@ export const spec = {
             type: 'string',
             minLength: 1,
             maxLength: 253,
+            description:
+              'Kind of the changed resource (e.g. Deployment), or a Terraform resource type (aws_db_instance).',
           },
           namespace: {
             type: 'string',
             maxLength: 253,
+            description: 'Kubernetes namespace; none for Terraform resources.',
           },
           name: {
             type: 'string',
             minLength: 1,
             maxLength: 253,
+            description:
+              'Name of the resource, or a Terraform resource address (aws_db_instance.main).',
           },
           paths: {
             type: 'array',
@@ -800,6 +852,131 @@ export const spec = {
           },
           detail: {
             type: 'object',
+          },
+        },
+      },
+      ExportedHotfix: {
+        type: 'object',
+        description:
+          'A hotfix as the ledger holds it, with every event; nothing computed at read time.',
+        required: [
+          'id',
+          'entityRef',
+          'title',
+          'appliedBy',
+          'appliedAt',
+          'recordedAt',
+          'changes',
+          'status',
+          'events',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          incidentUrl: {
+            type: 'string',
+          },
+          appliedBy: {
+            type: 'string',
+          },
+          appliedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          recordedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HotfixChange',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/HotfixStatus',
+          },
+          events: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HotfixEvent',
+            },
+          },
+        },
+      },
+      HotfixMetrics: {
+        type: 'object',
+        required: [
+          'from',
+          'to',
+          'windowDays',
+          'leadTime',
+          'reverted',
+          'byOwner',
+        ],
+        additionalProperties: false,
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowDays: {
+            type: 'integer',
+          },
+          leadTime: {
+            type: 'object',
+            required: ['backported'],
+            additionalProperties: false,
+            properties: {
+              backported: {
+                type: 'integer',
+                description: 'Hotfixes back-ported in the window.',
+              },
+              p50Seconds: {
+                type: 'integer',
+                description:
+                  'Nearest-rank median of recorded to back-ported; absent when none.',
+              },
+              p90Seconds: {
+                type: 'integer',
+              },
+            },
+          },
+          reverted: {
+            type: 'integer',
+            description: 'Hotfixes the controller reverted in the window.',
+          },
+          byOwner: {
+            type: 'array',
+            description:
+              "Most hotfixes first; no owner when the entity's is unknown.",
+            items: {
+              type: 'object',
+              required: ['hotfixes'],
+              additionalProperties: false,
+              properties: {
+                owner: {
+                  type: 'string',
+                },
+                hotfixes: {
+                  type: 'integer',
+                },
+              },
+            },
           },
         },
       },
@@ -1636,6 +1813,112 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Hotfix',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/metrics': {
+      get: {
+        operationId: 'GetHotfixMetrics',
+        description:
+          'The ledger over the last 30 days, of the entities the caller may read in the catalog: back-port lead time (recorded to back-ported, p50 and p90 of the hotfixes back-ported in the window), hotfixes reverted in the window, and hotfixes applied in the window per owner of their entity. Computed by the database; no hotfix is loaded.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "Only this owner's entities, e.g. group:default/team-payments or team-payments.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The metrics.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HotfixMetrics',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/hotfixes/export': {
+      get: {
+        operationId: 'ExportHotfixes',
+        description:
+          "Every hotfix applied in [from, to) with every event of it (who and when), oldest first, for auditors; of the entities the caller may read in the catalog. Streamed from the database one page at a time. CSV has one row per event, the hotfix's columns repeated; JSON is `{ items: [hotfix with events] }`.",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'ISO 8601 date or date-time; applied at or after it. Default the first hotfix.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'ISO 8601 date or date-time; applied before it. Default now.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            description: 'csv or json; default json.',
+            schema: {
+              type: 'string',
+              enum: ['csv', 'json'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The hotfixes, as an attachment.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ExportedHotfix',
+                      },
+                    },
+                  },
                 },
               },
             },

@@ -184,8 +184,32 @@ describe('secret values at rest', () => {
       await backend.service().post('/observations', {
         entityRef: 'component:default/infra',
         source: 'terraform-ci',
+        runUrl: 'https://ci.example.com/infra/runs/42',
         terraformPlan: {
           format_version: '1.2',
+          // Planned: the password rotated, a token named like a secret, and values computed by the apply.
+          resource_changes: [
+            {
+              address: 'aws_db_instance.main',
+              type: 'aws_db_instance',
+              change: {
+                actions: ['update'],
+                before: {
+                  password: CANARIES.tfBefore,
+                  master_token: CANARIES.tfUnflagged,
+                  size: 1,
+                },
+                after: {
+                  password: CANARIES.tfAfter,
+                  master_token: `${CANARIES.tfUnflagged}-next`,
+                  size: 2,
+                },
+                before_sensitive: { password: true },
+                after_sensitive: { password: true },
+                after_unknown: { arn: true },
+              },
+            },
+          ],
           resource_drift: [
             {
               address: 'aws_db_instance.main',
@@ -214,6 +238,25 @@ describe('secret values at rest', () => {
     const infra = keep(
       await backend.user().get('/entities/component/default/infra'),
     );
+    expect((infra.body as any).drift.pending).toEqual({
+      terraform: [
+        {
+          address: 'aws_db_instance.main',
+          type: 'aws_db_instance',
+          actions: ['update'],
+          changes: [
+            expect.objectContaining({ path: '/password', masked: true }),
+            expect.objectContaining({ path: '/master_token', masked: true }),
+            { path: '/size', desired: 1, live: 2 },
+            { path: '/arn', knownAfterApply: true },
+          ],
+        },
+      ],
+      terraformPlanSource: {
+        source: 'terraform-ci',
+        runUrl: 'https://ci.example.com/infra/runs/42',
+      },
+    });
     expect((infra.body as any).drift.resources).toEqual([
       expect.objectContaining({
         name: 'aws_db_instance.main',

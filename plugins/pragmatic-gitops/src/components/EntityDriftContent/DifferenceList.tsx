@@ -5,10 +5,8 @@ import { IgnoredDifference } from '@pragmatic-gitops/plugin-pragmatic-gitops-com
 import { ExplainedDifference } from '../../api/types';
 import { DifferenceBadges } from './DifferenceBadges';
 import { addedEntryName } from '../../utils/differenceName';
-import { SideLabels, ValueDiff } from './ValueDiff';
-
-/** Git against live, as Kubernetes differences are. */
-export const GIT_LIVE_LABELS: SideLabels = { desired: 'Git', live: 'Live' };
+import { ValueDiff } from './ValueDiff';
+import { SIDE_LABELS, SideLabels } from './sideLabels';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -93,7 +91,7 @@ export function DifferenceList(props: {
             <DifferenceItem
               key={`${difference.path}-${index}`}
               difference={difference}
-              labels={props.labels ?? GIT_LIVE_LABELS}
+              labels={props.labels ?? SIDE_LABELS['git-live']}
             />
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
@@ -5,11 +6,13 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { PendingChanges } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { readableColor } from '../../utils/contrast';
+import { TerraformAttributeChanges } from './TerraformAttributeChanges';
 
 const useStyles = makeStyles((theme: Theme) => ({
   mono: { fontFamily: 'monospace' },
@@ -37,6 +40,8 @@ const useStyles = makeStyles((theme: Theme) => ({
   },
   other: {},
   list: { margin: 0, paddingLeft: theme.spacing(3) },
+  changeRow: { '& > *': { borderBottom: 'unset' } },
+  attributes: { paddingTop: 0 },
 }));
 
 type ActionClass = 'create' | 'update' | 'delete' | 'other';
@@ -45,6 +50,38 @@ function actionClass(action: string): ActionClass {
   return action === 'create' || action === 'update' || action === 'delete'
     ? action
     : 'other';
+}
+
+/** Where the plan came from (a link to the pipeline run when pushed with one) and what to do next. */
+function PlanSourceAndNextStep(props: {
+  source?: PendingChanges['terraformPlanSource'];
+}) {
+  const { source } = props;
+  return (
+    <Box mt={1} data-testid="pragmatic-gitops-plan-source">
+      {source && (
+        <Typography variant="body2">
+          Plan from <code>{source.source}</code>
+          {source.runUrl && (
+            <>
+              {' · '}
+              <Link
+                href={source.runUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                pipeline run
+              </Link>
+            </>
+          )}
+        </Typography>
+      )}
+      <Typography variant="body2" data-testid="pragmatic-gitops-next-step">
+        <strong>Next step:</strong> run the apply pipeline to apply this plan
+        (nothing is applied from here).
+      </Typography>
+    </Box>
+  );
 }
 
 function TerraformChanges(props: {
@@ -62,25 +99,39 @@ function TerraformChanges(props: {
       </TableHead>
       <TableBody>
         {props.changes.map(change => (
-          <TableRow
-            key={change.address}
-            data-testid="pragmatic-gitops-terraform-change"
-          >
-            <TableCell className={classes.mono}>{change.address}</TableCell>
-            <TableCell className={classes.mono}>{change.type}</TableCell>
-            <TableCell>
-              {change.actions.map(action => (
-                <Chip
-                  key={action}
-                  size="small"
-                  variant="outlined"
-                  label={action}
-                  className={`${classes.chip} ${classes[actionClass(action)]}`}
-                  data-testid="pragmatic-gitops-terraform-action"
-                />
-              ))}
-            </TableCell>
-          </TableRow>
+          <Fragment key={change.address}>
+            <TableRow
+              className={change.changes?.length ? classes.changeRow : undefined}
+              data-testid="pragmatic-gitops-terraform-change"
+            >
+              <TableCell className={classes.mono}>{change.address}</TableCell>
+              <TableCell className={classes.mono}>{change.type}</TableCell>
+              <TableCell>
+                {change.actions.map(action => (
+                  <Chip
+                    key={action}
+                    size="small"
+                    variant="outlined"
+                    label={action}
+                    className={`${classes.chip} ${
+                      classes[actionClass(action)]
+                    }`}
+                    data-testid="pragmatic-gitops-terraform-action"
+                  />
+                ))}
+              </TableCell>
+            </TableRow>
+            {change.changes && change.changes.length > 0 && (
+              <TableRow>
+                <TableCell colSpan={3} className={classes.attributes}>
+                  <TerraformAttributeChanges
+                    address={change.address}
+                    changes={change.changes}
+                  />
+                </TableCell>
+              </TableRow>
+            )}
+          </Fragment>
         ))}
       </TableBody>
     </Table>
@@ -89,7 +140,9 @@ function TerraformChanges(props: {
 
 /**
  * Imperative-track work waiting to be applied: the changes of the latest
- * Terraform plan and the migrations in Git that the database has not run.
+ * Terraform plan, each attribute current → planned (sensitive ones
+ * masked), where the plan came from and the next step; and the migrations
+ * in Git that the database has not run.
  */
 export function PendingChangesCard(props: { pending?: PendingChanges }) {
   const classes = useStyles();
@@ -110,6 +163,9 @@ export function PendingChangesCard(props: { pending?: PendingChanges }) {
               {terraform.length === 1 ? 'change' : 'changes'})
             </Typography>
             <TerraformChanges changes={terraform} />
+            <PlanSourceAndNextStep
+              source={props.pending?.terraformPlanSource}
+            />
           </Box>
         )}
         {migrations.length > 0 && (

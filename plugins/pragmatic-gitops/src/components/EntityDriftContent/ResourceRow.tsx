@@ -11,16 +11,7 @@ import { ExplainedDifference, ExplainedResourceDrift } from '../../api/types';
 import { ResourceStatusChip } from '../DriftStatusChip';
 import { ExplainedByChip } from '../ExplainedByChip';
 import { DifferenceList } from './DifferenceList';
-import { SideLabels } from './ValueDiff';
-
-/**
- * A Terraform `resource_drift` compares what Terraform last applied with
- * the real infrastructure; there is no Git or live side.
- */
-const TERRAFORM_DRIFT_LABELS: SideLabels = {
-  desired: 'Last applied',
-  live: 'Real infrastructure',
-};
+import { SIDE_LABELS, sidesOf } from './sideLabels';
 
 const useStyles = makeStyles(theme => ({
   row: { '& > *': { borderBottom: 'unset' } },
@@ -113,11 +104,7 @@ export function ResourceRow(props: {
               <DifferenceList
                 differences={differences}
                 ignored={ignored}
-                labels={
-                  resource.apiVersion === 'terraform'
-                    ? TERRAFORM_DRIFT_LABELS
-                    : undefined
-                }
+                labels={SIDE_LABELS[sidesOf(resource)]}
               />
             </div>
           </Collapse>

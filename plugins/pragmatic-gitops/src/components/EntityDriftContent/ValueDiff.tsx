@@ -12,8 +12,7 @@ import {
   sideBySide,
 } from './valueDiff';
 
-/** What the two sides of a difference are called. */
-export type SideLabels = { desired: string; live: string };
+import { SideLabels } from './sideLabels';
 
 const useStyles = makeStyles((theme: Theme) => {
   const paper = theme.palette.background.paper;

@@ -1,6 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { HotfixChange } from '../../api/types';
+import { addedEntryName } from '../../utils/differenceName';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(3) },
@@ -13,6 +14,16 @@ export function changeLabel(change: HotfixChange): string {
     ? `${change.namespace}/${change.name}`
     : change.name;
   return `${change.kind} ${name}`;
+}
+
+/** A field by its pointer; an added list entry (`…/env/-`) in words, the pointer on hover. */
+function PathName(props: { path: string }) {
+  const name = addedEntryName({ path: props.path });
+  return name ? (
+    <span title={props.path}>{name}</span>
+  ) : (
+    <code>{props.path}</code>
+  );
 }
 
 /** What a hotfix changed: each resource and the fields it touched. */
@@ -36,7 +47,7 @@ export function HotfixChanges(props: { changes: HotfixChange[] }) {
               {change.paths.map((path, i) => (
                 <span key={path}>
                   {i > 0 && ', '}
-                  <code>{path}</code>
+                  <PathName path={path} />
                 </span>
               ))}
             </>
