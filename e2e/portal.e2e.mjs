@@ -5,3 +5,4 @@ import './suites/demo.mjs';
 import './suites/dates.mjs';
 import './suites/catalog.mjs';
 import './suites/glance.mjs';
+import './suites/backport.mjs';

@@ -3,7 +3,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import * as index from './index';
 import { mockPragmaticGitopsApi } from './__testUtils__/mockPragmaticGitopsApi';
@@ -41,7 +46,12 @@ async function renderExported(element: JSX.Element) {
     }),
   });
   await renderInTestApp(
-    <TestApiProvider apis={[[index.pragmaticGitopsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [index.pragmaticGitopsApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },

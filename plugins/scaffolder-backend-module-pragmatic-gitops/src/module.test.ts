@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModulePragmaticGitops } from './module';
 
 describe('scaffolderModulePragmaticGitops', () => {
-  it('registers the annotate and record-hotfix actions', async () => {
+  it('registers the annotate, record-hotfix and back-port actions', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
@@ -14,6 +14,10 @@ describe('scaffolderModulePragmaticGitops', () => {
     expect(addActions).toHaveBeenCalledTimes(1);
     expect(
       addActions.mock.calls[0].map((action: { id: string }) => action.id),
-    ).toEqual(['pragmatic-gitops:annotate', 'pragmatic-gitops:hotfix:record']);
+    ).toEqual([
+      'pragmatic-gitops:annotate',
+      'pragmatic-gitops:hotfix:record',
+      'pragmatic-gitops:hotfix:backport',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createPragmaticGitopsAnnotateAction } from './actions/annotate';
+import { createPragmaticGitopsBackportHotfixAction } from './actions/backportHotfix';
 import { createPragmaticGitopsRecordHotfixAction } from './actions/recordHotfix';
 
 /**
@@ -26,6 +27,7 @@ export const scaffolderModulePragmaticGitops = createBackendModule({
         scaffolder.addActions(
           createPragmaticGitopsAnnotateAction(),
           createPragmaticGitopsRecordHotfixAction({ auth, discovery, config }),
+          createPragmaticGitopsBackportHotfixAction({ auth, discovery }),
         );
       },
     });

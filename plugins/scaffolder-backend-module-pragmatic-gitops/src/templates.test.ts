@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseDocument } from 'yaml';
 import { createPragmaticGitopsAnnotateAction } from './actions/annotate';
+import { createPragmaticGitopsBackportHotfixAction } from './actions/backportHotfix';
 import { createPragmaticGitopsRecordHotfixAction } from './actions/recordHotfix';
 
 const CATALOG_DIR = path.resolve(__dirname, '../../../catalog');
@@ -21,6 +22,7 @@ const BUILT_IN_ACTIONS = [
 const OUR_ACTIONS = [
   createPragmaticGitopsAnnotateAction(),
   createPragmaticGitopsRecordHotfixAction({} as any),
+  createPragmaticGitopsBackportHotfixAction({} as any),
 ].map(action => action.id);
 
 type Step = {
@@ -301,34 +303,25 @@ describe('software templates in catalog/templates', () => {
       ]);
     });
 
-    it('asks for the repository, branch and file only when a back-port pull request is wanted', () => {
+    it('asks only whether to generate the back-port: the repository is the entity source', () => {
       const page = entity.spec.parameters.find(
         p => p.properties?.openBackportPr,
       )!;
-      expect(page.properties.openBackportPr.type).toBe('boolean');
-      const [no, yes] = page.dependencies.openBackportPr.oneOf;
-      expect(no.properties.openBackportPr.enum).toEqual([false]);
-      expect(no.properties.repoUrl).toBeUndefined();
-      expect(yes.properties.openBackportPr.enum).toEqual([true]);
-      expect(Object.keys(yes.properties)).toEqual(
-        expect.arrayContaining(['repoUrl', 'targetBranch', 'filePath']),
-      );
-      expect(yes.properties.repoUrl['ui:options'].allowedHosts).toEqual([
-        'github.com',
-      ]);
+      expect(page.properties).toEqual({
+        openBackportPr: expect.objectContaining({
+          type: 'boolean',
+          default: false,
+        }),
+      });
+      expect(page.dependencies).toBeUndefined();
     });
 
-    it('records the hotfix, then opens the back-port pull request only when asked', () => {
+    it('records the hotfix, then generates its back-port when asked, from the recorded id', () => {
       expect(entity.spec.steps.map(s => [s.id, s.action, s.if])).toEqual([
         ['record', 'pragmatic-gitops:hotfix:record', undefined],
         [
-          'fetch-backport',
-          'fetch:template',
-          '${{ parameters.openBackportPr }}',
-        ],
-        [
           'backport',
-          'publish:github:pull-request',
+          'pragmatic-gitops:hotfix:backport',
           '${{ parameters.openBackportPr }}',
         ],
       ]);
@@ -341,29 +334,30 @@ describe('software templates in catalog/templates', () => {
           changes: '${{ parameters.changes }}',
         },
       );
+      expect(
+        stepOf(entity, 'pragmatic-gitops:hotfix:backport')[0].input,
+      ).toEqual({ hotfixId: "${{ steps['record'].output.id }}" });
     });
 
-    it('puts the Backport-Of trailer on its own line of the pull request', () => {
-      const [pr] = stepOf(entity, 'publish:github:pull-request');
-      expect(pr.input?.title).toMatch(/^Back-port /);
-      for (const text of [pr.input?.description, pr.input?.commitMessage]) {
-        expect(text.split('\n')).toContain(
-          "Backport-Of: ${{ steps['record'].output.id }}",
-        );
-      }
+    it('writes no pull request body by hand', () => {
+      expect(stepOf(entity, 'publish:github:pull-request')).toEqual([]);
+      expect(stepOf(entity, 'fetch:template')).toEqual([]);
     });
 
-    it('links to the GitOps tab and the pull request', () => {
+    it('links to the GitOps tab and the pull request, and shows the patch and the refusals', () => {
       expect(entity.spec.output?.links).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
             url: "${{ steps['record'].output.link }}",
           }),
           expect.objectContaining({
-            url: "${{ steps['backport'].output.remoteUrl }}",
+            url: "${{ steps['backport'].output.pullRequestUrl }}",
           }),
         ]),
       );
+      const text = JSON.stringify(entity.spec.output?.text);
+      expect(text).toContain("steps['backport'].output.diff");
+      expect(text).toContain("steps['backport'].output.refused");
     });
   });
 });

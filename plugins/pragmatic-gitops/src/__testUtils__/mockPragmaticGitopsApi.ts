@@ -10,6 +10,7 @@ const METHODS = [
   'listHotfixes',
   'getHotfix',
   'backportHotfix',
+  'generateBackport',
   'abandonHotfix',
   'acknowledgeHotfix',
 ] as const satisfies ReadonlyArray<keyof PragmaticGitopsApi>;

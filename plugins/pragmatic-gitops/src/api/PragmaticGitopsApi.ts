@@ -12,6 +12,7 @@ import {
   EntityGitopsDetails,
   FleetOverview,
   Hotfix,
+  HotfixBackport,
   HotfixList,
   HotfixQuery,
   RecordHotfixInput,
@@ -114,6 +115,16 @@ export interface PragmaticGitopsApi {
    * when the hotfix is no longer pending.
    */
   backportHotfix(id: string, url: string): Promise<Hotfix>;
+
+  /**
+   * Generates the back-port of a pending hotfix: the live value of every
+   * field it touched written into the manifest that declares it, as a pull
+   * request (`url:` sources on GitHub or GitLab; an open one is returned
+   * again) or a unified diff to copy (`dir:` sources), with the fields left
+   * to the user and why. Rejects like `backportHotfix`, and with the SCM's
+   * error naming the repository.
+   */
+  generateBackport(id: string): Promise<HotfixBackport>;
 
   /** Abandons a pending hotfix, giving why. Rejects like `backportHotfix`. */
   abandonHotfix(id: string, reason: string): Promise<Hotfix>;

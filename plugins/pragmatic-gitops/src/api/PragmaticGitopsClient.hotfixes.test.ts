@@ -181,6 +181,53 @@ describe('PragmaticGitopsClient hotfixes', () => {
     });
   });
 
+  it('generates a back-port with a POST without a body', async () => {
+    const backport = {
+      hotfixId: 'HF-12',
+      type: 'diff',
+      written: [
+        {
+          resource: {
+            kind: 'Deployment',
+            namespace: 'payments',
+            name: 'payments-api',
+          },
+          path: '/spec/replicas',
+          file: 'deploy/deployment.yaml',
+        },
+      ],
+      refused: [],
+      diff: '--- a/deploy/deployment.yaml\n+++ b/deploy/deployment.yaml\n',
+    };
+    const { client, fetchApi } = createClient(jsonResponse(200, backport));
+
+    await expect(client.generateBackport('HF-12')).resolves.toEqual(backport);
+
+    const { url, init, headers } = request(fetchApi);
+    expect(url).toBe(`${BASE_URL}/hotfixes/HF-12/backport`);
+    expect(init.method).toBe('POST');
+    expect(init.body).toBeUndefined();
+    expect(headers).not.toHaveProperty('Content-Type');
+  });
+
+  it('rejects a failed back-port with the SCM error the backend gave', async () => {
+    const { client } = createClient(
+      errorResponse(
+        502,
+        'Error',
+        'GitHub refused a branch in acme/deploy: repository archived',
+      ),
+    );
+
+    const error = await client.generateBackport('HF-12').catch(e => e);
+
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(502);
+    expect(error.cause.message).toBe(
+      'GitHub refused a branch in acme/deploy: repository archived',
+    );
+  });
+
   it('abandons a hotfix with the reason', async () => {
     const abandoned = { ...hotfix, status: 'abandoned' };
     const { client, fetchApi } = createClient(jsonResponse(200, abandoned));

@@ -11,6 +11,7 @@ import {
   EntityGitopsDetails,
   FleetOverview,
   Hotfix,
+  HotfixBackport,
   HotfixList,
   HotfixQuery,
   RecordHotfixInput,
@@ -155,6 +156,11 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
     return this.request<Hotfix>('POST', `${hotfixPath(id)}/backport`, {
       body: { url },
     });
+  }
+
+  async generateBackport(id: string): Promise<HotfixBackport> {
+    // No body: with one (`{ url }`) the same route marks the hotfix instead.
+    return this.request<HotfixBackport>('POST', `${hotfixPath(id)}/backport`);
   }
 
   async abandonHotfix(id: string, reason: string): Promise<Hotfix> {

@@ -7,6 +7,10 @@ export type {
 export { PragmaticGitopsClient } from './PragmaticGitopsClient';
 export { HOTFIX_STATUSES } from './types';
 export type {
+  BackportField,
+  BackportRefusal,
+  BackportRefusalCode,
+  BackportResource,
   EntityGitopsDetails,
   EntityStatusSummary,
   EntityStatusesByRefs,
@@ -16,6 +20,7 @@ export type {
   FindingTotals,
   FleetOverview,
   Hotfix,
+  HotfixBackport,
   HotfixChange,
   HotfixEvent,
   HotfixEventType,

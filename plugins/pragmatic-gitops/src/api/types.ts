@@ -22,4 +22,9 @@ export type {
   FleetOverview,
   EntityStatusSummary,
   EntityStatusesByRefs,
+  BackportResource,
+  BackportRefusalCode,
+  BackportRefusal,
+  BackportField,
+  HotfixBackport,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';

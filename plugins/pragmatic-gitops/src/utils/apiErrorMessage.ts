@@ -16,11 +16,22 @@ export function backendMessage(error: Error): string {
  */
 export function describeApiError(
   error: Error,
-  options: { action: string; permission: string },
+  options: {
+    action: string;
+    permission: string;
+    /**
+     * The route's own 403s say why (the permission, or the SCM that refused
+     * and its repository): show them as they are, unless generic.
+     */
+    refusalsExplained?: boolean;
+  },
 ): string {
   const message = backendMessage(error);
   if (ResponseError.is(error) && error.statusCode === 403) {
     const generic = !message || /^(unauthorized|forbidden)$/i.test(message);
+    if (options.refusalsExplained && !generic) {
+      return message;
+    }
     return `You are not allowed to ${options.action}: it takes the ${
       options.permission
     } permission.${generic ? '' : ` (${message})`}`;

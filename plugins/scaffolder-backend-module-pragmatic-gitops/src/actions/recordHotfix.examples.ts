@@ -30,7 +30,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Record a hotfix from the form of a template, then open the back-port pull request whose description carries the Backport-Of trailer',
+      'Record a hotfix from the form of a template, then generate its back-port (a pull request carrying the Backport-Of trailer, or a patch)',
     example: yaml.stringify({
       steps: [
         {
@@ -47,17 +47,10 @@ export const examples: TemplateExample[] = [
         },
         {
           id: 'backport',
-          action: 'publish:github:pull-request',
-          name: 'Open the back-port pull request',
+          action: 'pragmatic-gitops:hotfix:backport',
+          name: 'Generate the back-port',
           if: '${{ parameters.openBackportPr }}',
-          input: {
-            repoUrl: '${{ parameters.repoUrl }}',
-            branchName: "backport/${{ steps['record'].output.id }}",
-            title:
-              "Back-port ${{ steps['record'].output.id }}: ${{ parameters.title }}",
-            description:
-              "Brings Git in line with the hotfix.\n\n${{ steps['record'].output.backportTrailer }}\n",
-          },
+          input: { hotfixId: "${{ steps['record'].output.id }}" },
         },
       ],
     }),

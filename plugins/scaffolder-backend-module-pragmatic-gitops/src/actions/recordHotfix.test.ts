@@ -1,11 +1,10 @@
 import {
-  mockCredentials,
   mockServices,
   registerMswTestHooks,
 } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { createTaskContext, outputsOf } from '../__testUtils__/actionContext';
 import { createPragmaticGitopsRecordHotfixAction } from './recordHotfix';
 
 const HOTFIXES_URL = 'http://localhost:0/api/pragmatic-gitops/hotfixes';
@@ -71,33 +70,16 @@ describe('pragmatic-gitops:hotfix:record', () => {
       }),
     });
 
-  /** A task context; checkpoints persist in `checkpoints` like the scaffolder's task state. */
   const createContext = (
     input: Record<string, unknown>,
     overrides: Record<string, unknown> = {},
-    checkpoints = new Map<string, unknown>(),
-  ) => {
-    const ctx = createMockActionContext({
-      input: input as any,
-      task: { id: 'task-1' },
-    });
-    return {
-      ...ctx,
-      step: { id: 'record', name: 'Record the hotfix' },
-      getInitiatorCredentials: async () =>
-        mockCredentials.user('user:default/oncall'),
-      async checkpoint(opts: { key: string; fn: () => Promise<unknown> }) {
-        if (!checkpoints.has(opts.key)) {
-          checkpoints.set(opts.key, await opts.fn());
-        }
-        return checkpoints.get(opts.key);
-      },
-      ...overrides,
-    } as typeof ctx;
-  };
-
-  const outputsOf = (ctx: { output: unknown }) =>
-    Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    checkpoints?: Map<string, unknown>,
+  ) =>
+    createTaskContext(
+      input,
+      { step: { id: 'record', name: 'Record the hotfix' }, ...overrides },
+      checkpoints,
+    );
 
   beforeEach(() => {
     received = [];

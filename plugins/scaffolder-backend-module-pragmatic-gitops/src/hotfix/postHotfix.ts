@@ -3,18 +3,9 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import {
-  AuthenticationError,
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  ResponseError,
-} from '@backstage/errors';
+import { backendError, UNAUTHENTICATED } from './backendError';
 import { HotfixRequest } from './hotfixRequestFromInput';
-
-/** Plugin id of the Pragmatic GitOps backend, which keeps the hotfix ledger. */
-export const PRAGMATIC_GITOPS_PLUGIN_ID = 'pragmatic-gitops';
+import { pragmaticGitopsFetch } from './pragmaticGitopsFetch';
 
 /** What the ledger answers for a recorded hotfix (the fields this module uses). */
 export type RecordedHotfix = {
@@ -40,24 +31,13 @@ export async function postHotfix(options: {
   request: HotfixRequest;
   signal?: AbortSignal;
 }): Promise<RecordedHotfix> {
-  const { auth, discovery, onBehalfOf, idempotencyKey, request, signal } =
-    options;
-  const { token } = await auth.getPluginRequestToken({
-    onBehalfOf,
-    targetPluginId: PRAGMATIC_GITOPS_PLUGIN_ID,
-  });
-  const baseUrl = await discovery.getBaseUrl(PRAGMATIC_GITOPS_PLUGIN_ID);
-
-  const response = await fetch(`${baseUrl}/hotfixes`, {
+  const { idempotencyKey, request } = options;
+  const response = await pragmaticGitopsFetch({
+    ...options,
     method: 'POST',
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-      Accept: 'application/json',
-      'Idempotency-Key': idempotencyKey,
-    },
-    body: JSON.stringify(request),
-    signal,
+    path: '/hotfixes',
+    headers: { 'Idempotency-Key': idempotencyKey },
+    body: request,
   });
 
   if (!response.ok) {
@@ -88,53 +68,14 @@ function parseRecordedHotfix(body: unknown): RecordedHotfix {
   return recorded;
 }
 
-/**
- * Turns a failed response into an error whose message carries the status and
- * the backend's own message (Backstage error JSON), typed so the scaffolder
- * and its callers can tell a refusal from a bad input or an outage. The
- * message already says everything the response did, so it is not chained to
- * a cause (which would repeat it).
- */
-async function recordError(response: Response, entityRef: string) {
-  const responseError = await ResponseError.fromResponse(response);
-  const status = `${response.status}${
-    response.statusText ? ` ${response.statusText}` : ''
-  }`;
-  const message = truncate(
-    responseError.body.error?.message || responseError.message,
-  );
-  const details = `(${status}: ${message})`;
-
-  switch (response.status) {
-    case 400:
-      return new InputError(
-        `The hotfix for ${entityRef} was rejected ${details}`,
-      );
-    case 401:
-      return new AuthenticationError(
-        `Could not record the hotfix for ${entityRef}: the Pragmatic GitOps backend did not accept the credentials of the user running the template ${details}`,
-      );
-    case 403:
-      return new NotAllowedError(
-        `Could not record the hotfix: you may not record hotfixes for ${entityRef} ${details}`,
-      );
-    case 404:
-      return new NotFoundError(
-        `Could not record the hotfix for ${entityRef} ${details}`,
-      );
-    case 409:
-    case 422:
-      return new ConflictError(
-        `Could not record the hotfix for ${entityRef} ${details}`,
-      );
-    default:
-      return new Error(
-        `Could not record the hotfix for ${entityRef}: the Pragmatic GitOps backend failed ${details}`,
-      );
-  }
-}
-
-/** Keeps an error page (HTML from a proxy, say) from flooding the task log. */
-function truncate(message: string, max = 500): string {
-  return message.length > max ? `${message.slice(0, max)}…` : message;
+/** The errors of `POST /hotfixes`, naming the entity. */
+function recordError(response: Response, entityRef: string) {
+  return backendError(response, details => ({
+    invalid: `The hotfix for ${entityRef} was rejected ${details}`,
+    unauthenticated: `Could not record the hotfix for ${entityRef}: ${UNAUTHENTICATED} ${details}`,
+    denied: `Could not record the hotfix: you may not record hotfixes for ${entityRef} ${details}`,
+    notFound: `Could not record the hotfix for ${entityRef} ${details}`,
+    conflict: `Could not record the hotfix for ${entityRef} ${details}`,
+    failed: `Could not record the hotfix for ${entityRef}: the Pragmatic GitOps backend failed ${details}`,
+  }));
 }

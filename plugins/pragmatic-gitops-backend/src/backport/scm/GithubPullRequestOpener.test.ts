@@ -1,12 +1,9 @@
 import {
   mockCredentials,
   mockServices,
-  registerMswTestHooks,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { http, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
 import { computeDrift } from '../../engine';
 import { HotfixLedgerReconciler } from '../../ledger/HotfixLedgerReconciler';
 import { GithubBackportCommitFinder } from '../../providers/github';
@@ -21,6 +18,10 @@ import {
   DEPLOYMENT,
   HPA,
   PATCHED_DEPLOYMENT,
+  BRANCH,
+  FILE,
+  mockScmServer,
+  REPOSITORY_FILES,
   startUrlSourceBackend,
   treeReader,
 } from './__testUtils__/urlSourceBackend';
@@ -30,15 +31,9 @@ import { parseManifests } from '../../desired/parseManifests';
 jest.setTimeout(60_000);
 
 const SOURCE = 'https://github.com/acme/deploy/tree/main/apps/payments-api';
-const FILE = 'apps/payments-api/deployment.yaml';
-const BRANCH = 'pragmatic-gitops/backport-hf-1';
 
 describe('back-port pull requests on GitHub', () => {
-  // The backend under test is called for real; only GitHub is mocked.
-  const server = setupServer(
-    http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()),
-  );
-  registerMswTestHooks(server);
+  const server = mockScmServer();
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let knex: Knex;
 
@@ -48,7 +43,7 @@ describe('back-port pull requests on GitHub', () => {
   ) {
     knex = await databases.init('SQLITE_3');
     const repo: FakeGithubRepo = fakeGithubRepo(server, {
-      files: { [FILE]: DEPLOYMENT, 'apps/payments-api/hpa.yaml': HPA },
+      files: REPOSITORY_FILES,
       ...repoOptions,
     });
     const backend = await startUrlSourceBackend({

@@ -35,6 +35,7 @@ import {
   OpenedPullRequest,
   PullRequestOpener,
 } from './PullRequestOpener';
+import { handlesSource, openBackportRequest } from './openBackportRequest';
 import { ScmSource, scmSourceOf } from './scmSource';
 
 export type GithubPullRequestOpenerOptions = {
@@ -137,8 +138,7 @@ export class GithubPullRequestOpener implements PullRequestOpener {
   }
 
   handles(sourceUrl: string): boolean {
-    const source = scmSourceOf(sourceUrl, 'github');
-    return Boolean(source && this.hosts.has(source.host.toLowerCase()));
+    return handlesSource(this.hosts, scmSourceOf(sourceUrl, 'github'));
   }
 
   async open(
@@ -169,75 +169,72 @@ export class GithubPullRequestOpener implements PullRequestOpener {
     }
     const base = source.ref ?? info.default_branch;
     const branch = request.branch;
-    const open = await this.openFrom(octokit, source, branch);
-    if (open) return { ...open, created: false };
-
-    const head = await call(`read branch ${base}`, () =>
-      octokit.rest.git.getRef({ owner, repo, ref: `heads/${base}` }),
-    );
-    const baseSha = head.object.sha;
-    const baseCommit = await call(`read commit ${baseSha}`, () =>
-      octokit.rest.git.getCommit({ owner, repo, commit_sha: baseSha }),
-    );
-    const tree: Array<{
-      path: string;
-      mode: '100644';
-      type: 'blob';
-      content: string;
-    }> = [];
-    for (const file of request.files) {
-      const path = source.path ? `${source.path}/${file}` : file;
-      const content = await call(`read ${path}`, () =>
-        octokit.rest.repos.getContent({ owner, repo, path, ref: baseSha }),
-      );
-      if (Array.isArray(content) || content.type !== 'file') {
-        throw new ConflictError(`${path} in ${name} is not a file`);
-      }
-      const text = Buffer.from(
-        (content as { content?: string }).content ?? '',
-        'base64',
-      ).toString('utf8');
-      const patched = await request.patch(file, text);
-      if (patched !== text) {
-        tree.push({ path, mode: '100644', type: 'blob', content: patched });
-      }
-    }
-    if (tree.length === 0) return undefined;
-
-    const newTree = await call('write the patched files', () =>
-      octokit.rest.git.createTree({
-        owner,
-        repo,
-        base_tree: baseCommit.tree.sha,
-        tree,
-      }),
-    );
-    const commit = await call('commit the back-port', () =>
-      octokit.rest.git.createCommit({
-        owner,
-        repo,
-        message: request.commitMessage,
-        tree: newTree.sha,
-        parents: [baseSha],
-      }),
-    );
-    await this.pushBranch(octokit, source, branch, commit.sha);
-    try {
-      const pull = await octokit.rest.pulls.create({
-        owner,
-        repo,
-        title: request.title,
-        body: request.body,
-        head: branch,
-        base,
-      });
-      return { ...this.remembered(source, pull.data, branch), created: true };
-    } catch (error) {
-      // Opened meanwhile (another replica): that one is the answer.
-      const raced = await this.openFrom(octokit, source, branch);
-      if (raced) return { ...raced, created: false };
-      throw githubError(error, name, 'open the pull request');
-    }
+    let baseSha: string | undefined;
+    const headOfBase = async () => {
+      baseSha ??= (
+        await call(`read branch ${base}`, () =>
+          octokit.rest.git.getRef({ owner, repo, ref: `heads/${base}` }),
+        )
+      ).object.sha;
+      return baseSha;
+    };
+    return openBackportRequest(source, request, {
+      openFromBranch: () => this.openFrom(octokit, source, branch),
+      readFile: async path => {
+        const ref = await headOfBase();
+        const content = await call(`read ${path}`, () =>
+          octokit.rest.repos.getContent({ owner, repo, path, ref }),
+        );
+        if (Array.isArray(content) || content.type !== 'file') {
+          throw new ConflictError(`${path} in ${name} is not a file`);
+        }
+        return Buffer.from(
+          (content as { content?: string }).content ?? '',
+          'base64',
+        ).toString('utf8');
+      },
+      commit: async files => {
+        const parent = await headOfBase();
+        const baseCommit = await call(`read commit ${parent}`, () =>
+          octokit.rest.git.getCommit({ owner, repo, commit_sha: parent }),
+        );
+        const tree = await call('write the patched files', () =>
+          octokit.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: baseCommit.tree.sha,
+            tree: files.map(f => ({
+              path: f.path,
+              mode: '100644' as const,
+              type: 'blob' as const,
+              content: f.content,
+            })),
+          }),
+        );
+        const commit = await call('commit the back-port', () =>
+          octokit.rest.git.createCommit({
+            owner,
+            repo,
+            message: request.commitMessage,
+            tree: tree.sha,
+            parents: [parent],
+          }),
+        );
+        await this.pushBranch(octokit, source, branch, commit.sha);
+      },
+      create: async () => {
+        const { data } = await octokit.rest.pulls.create({
+          owner,
+          repo,
+          title: request.title,
+          body: request.body,
+          head: branch,
+          base,
+        });
+        return this.remembered(source, data, branch);
+      },
+      failure: error => githubError(error, name, 'open the pull request'),
+    });
   }
 
   async isOpen(

@@ -1,10 +1,5 @@
-import {
-  registerMswTestHooks,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { http, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
 import {
   fakeGitlabProject,
   GITLAB_HOST,
@@ -14,6 +9,10 @@ import {
   DEPLOYMENT,
   HPA,
   PATCHED_DEPLOYMENT,
+  BRANCH,
+  FILE,
+  mockScmServer,
+  REPOSITORY_FILES,
   startUrlSourceBackend,
   treeReader,
 } from './__testUtils__/urlSourceBackend';
@@ -22,16 +21,10 @@ import { GitlabPullRequestOpener } from './GitlabPullRequestOpener';
 jest.setTimeout(60_000);
 
 const SOURCE = `https://${GITLAB_HOST}/platform/deploy/-/tree/main/apps/payments-api`;
-const FILE = 'apps/payments-api/deployment.yaml';
-const BRANCH = 'pragmatic-gitops/backport-hf-1';
 const MR_URL = `https://${GITLAB_HOST}/platform/deploy/-/merge_requests/1`;
 
 describe('back-port merge requests on GitLab', () => {
-  // The backend under test is called for real; only GitLab is mocked.
-  const server = setupServer(
-    http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()),
-  );
-  registerMswTestHooks(server);
+  const server = mockScmServer();
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let knex: Knex;
 
@@ -43,7 +36,7 @@ describe('back-port merge requests on GitLab', () => {
   ) {
     knex = await databases.init('SQLITE_3');
     const project = fakeGitlabProject(server, {
-      files: { [FILE]: DEPLOYMENT, 'apps/payments-api/hpa.yaml': HPA },
+      files: REPOSITORY_FILES,
       ...projectOptions,
     });
     const backend = await startUrlSourceBackend({

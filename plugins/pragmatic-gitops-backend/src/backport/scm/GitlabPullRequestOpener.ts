@@ -30,6 +30,7 @@ import {
   OpenedPullRequest,
   PullRequestOpener,
 } from './PullRequestOpener';
+import { handlesSource, openBackportRequest } from './openBackportRequest';
 import { ScmSource, scmSourceOf } from './scmSource';
 
 export type GitlabPullRequestOpenerOptions = {
@@ -110,8 +111,7 @@ export class GitlabPullRequestOpener implements PullRequestOpener {
   }
 
   handles(sourceUrl: string): boolean {
-    const source = scmSourceOf(sourceUrl, 'gitlab');
-    return Boolean(source && this.hosts.has(source.host.toLowerCase()));
+    return handlesSource(this.hosts, scmSourceOf(sourceUrl, 'gitlab'));
   }
 
   async open(
@@ -146,49 +146,43 @@ export class GitlabPullRequestOpener implements PullRequestOpener {
     }
     const base = source.ref ?? info.default_branch ?? 'main';
     const branch = request.branch;
-    const open = await this.openFrom(api, source, branch);
-    if (open) return { ...open, created: false };
-
-    const actions: Array<{
-      action: 'update';
-      filePath: string;
-      content: string;
-    }> = [];
-    for (const file of request.files) {
-      const filePath = source.path ? `${source.path}/${file}` : file;
-      const found = (await call(`read ${filePath}`, () =>
-        api.RepositoryFiles.show(project, filePath, base),
-      )) as { content?: string };
-      const text = Buffer.from(found.content ?? '', 'base64').toString('utf8');
-      const patched = await request.patch(file, text);
-      if (patched !== text) {
-        actions.push({ action: 'update', filePath, content: patched });
-      }
-    }
-    if (actions.length === 0) return undefined;
-
-    // One commit that (re)creates the branch from the target's head.
-    await call('commit the back-port', () =>
-      api.Commits.create(project, branch, request.commitMessage, actions, {
-        startBranch: base,
-        force: true,
-      }),
-    );
-    try {
-      const created = (await api.MergeRequests.create(
-        project,
-        branch,
-        base,
-        request.title,
-        { description: request.body, removeSourceBranch: true },
-      )) as unknown as MergeRequestJson;
-      return { ...this.remembered(source, created, branch), created: true };
-    } catch (error) {
-      // Opened meanwhile (another replica): that one is the answer.
-      const raced = await this.openFrom(api, source, branch);
-      if (raced) return { ...raced, created: false };
-      throw gitlabError(error, source.name, 'open the merge request');
-    }
+    return openBackportRequest(source, request, {
+      openFromBranch: () => this.openFrom(api, source, branch),
+      readFile: async path => {
+        const found = (await call(`read ${path}`, () =>
+          api.RepositoryFiles.show(project, path, base),
+        )) as { content?: string };
+        return Buffer.from(found.content ?? '', 'base64').toString('utf8');
+      },
+      // One commit that (re)creates the branch from the target's head.
+      commit: async files => {
+        await call('commit the back-port', () =>
+          api.Commits.create(
+            project,
+            branch,
+            request.commitMessage,
+            files.map(f => ({
+              action: 'update' as const,
+              filePath: f.path,
+              content: f.content,
+            })),
+            { startBranch: base, force: true },
+          ),
+        );
+      },
+      create: async () => {
+        const created = (await api.MergeRequests.create(
+          project,
+          branch,
+          base,
+          request.title,
+          { description: request.body, removeSourceBranch: true },
+        )) as unknown as MergeRequestJson;
+        return this.remembered(source, created, branch);
+      },
+      failure: error =>
+        gitlabError(error, source.name, 'open the merge request'),
+    });
   }
 
   async isOpen(

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { readableColor } from '../../utils/contrast';
+import { useDiffStyles } from '../UnifiedDiff/diffStyles';
 import { compactJson, MAX_INLINE_LENGTH } from './JsonValue';
 import {
   diffText,
@@ -14,50 +14,17 @@ import {
 
 import { SideLabels } from './sideLabels';
 
-const useStyles = makeStyles((theme: Theme) => {
-  const paper = theme.palette.background.paper;
-  const removedText = readableColor(theme.palette.error.dark, paper);
-  const addedText = readableColor(theme.palette.success.dark, paper);
-  return {
-    code: {
-      fontFamily: 'monospace',
-      fontSize: theme.typography.body2.fontSize,
-      whiteSpace: 'pre-wrap',
-      overflowWrap: 'anywhere',
-    },
-    grid: {
-      display: 'grid',
-      gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
-      gap: theme.spacing(1),
-      marginTop: theme.spacing(0.5),
-    },
-    pane: {
-      border: `1px solid ${theme.palette.divider}`,
-      borderRadius: theme.shape.borderRadius,
-      padding: theme.spacing(1),
-      margin: 0,
-      maxHeight: 400,
-      overflow: 'auto',
-    },
-    removed: {
-      color: removedText,
-      textDecoration: 'line-through',
-      backgroundColor:
-        theme.palette.type === 'dark' ? 'transparent' : '#ffebee',
-    },
-    added: {
-      color: addedText,
-      textDecoration: 'none',
-      fontWeight: theme.typography.fontWeightBold as number,
-      backgroundColor:
-        theme.palette.type === 'dark' ? 'transparent' : '#e8f5e9',
-    },
-    line: { display: 'block' },
-  };
-});
+const useStyles = makeStyles((theme: Theme) => ({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+}));
 
 function Parts(props: { parts: DiffPart[]; mark: 'del' | 'ins' }) {
-  const classes = useStyles();
+  const classes = useDiffStyles();
   const Mark = props.mark;
   return (
     <>
@@ -83,7 +50,7 @@ function SideBySide(props: {
   live: unknown;
   labels: SideLabels;
 }) {
-  const classes = useStyles();
+  const classes = { ...useDiffStyles(), ...useStyles() };
   const parts = sideBySide(diffText(props.desired), diffText(props.live));
   return (
     <div className={classes.grid} data-testid="pragmatic-gitops-side-by-side">
@@ -113,7 +80,7 @@ function LineDiff(props: {
   live: unknown;
   labels: SideLabels;
 }) {
-  const classes = useStyles();
+  const classes = useDiffStyles();
   const lines = lineDiff(diffText(props.desired), diffText(props.live));
   return (
     <div>
@@ -152,7 +119,7 @@ function LineDiff(props: {
 }
 
 function Inline(props: { value: unknown; testId: string }) {
-  const classes = useStyles();
+  const classes = useDiffStyles();
   const text = compactJson(props.value);
   return (
     <code className={classes.code} data-testid={props.testId}>

@@ -6,13 +6,15 @@ import { pragmaticGitopsHotfixUpdatePermission } from '@pragmatic-gitops/plugin-
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
 import { Hotfix } from '../../api/types';
 import { isHttpUrl } from '../../utils/urls';
+import { BackportButton } from '../BackportDialog';
 import { HotfixAction, HotfixActionDialog } from './HotfixActionDialog';
 import { backportTrailer } from './hotfixLinks';
 
 type ActionName = 'backport' | 'abandon';
 
 /**
- * "Mark back-ported" and "Abandon" of a pending hotfix. Each asks for what
+ * "Open back-port PR" (for those who may), "Mark back-ported" and "Abandon"
+ * of a pending hotfix. Each asks for what
  * it needs in a dialog; on success the list is told of the new hotfix.
  */
 export function HotfixActions(props: {
@@ -64,6 +66,7 @@ export function HotfixActions(props: {
 
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+      <BackportButton hotfix={props.hotfix} />
       <Button
         size="small"
         color="primary"

@@ -9,7 +9,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** `Deployment payments/payments-api`. */
-export function changeLabel(change: HotfixChange): string {
+export function changeLabel(
+  change: Pick<HotfixChange, 'kind' | 'namespace' | 'name'>,
+): string {
   const name = change.namespace
     ? `${change.namespace}/${change.name}`
     : change.name;

@@ -4,7 +4,12 @@
  * the UrlReader answering from the mocked repository's files.
  */
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
+import { http, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
@@ -37,6 +42,27 @@ export const PATCHED_DEPLOYMENT = DEPLOYMENT.replace(
 );
 
 export const APP_BASE_URL = 'https://portal.example.com';
+
+/** The demo's payments-api manifests, as the mocked repository holds them. */
+export const FILE = 'apps/payments-api/deployment.yaml';
+export const REPOSITORY_FILES = {
+  [FILE]: DEPLOYMENT,
+  'apps/payments-api/hpa.yaml': HPA,
+};
+/** The branch of the first hotfix's back-port. */
+export const BRANCH = 'pragmatic-gitops/backport-hf-1';
+
+/**
+ * Call inside `describe`: an msw server for the mocked SCM that lets the
+ * requests to the backend under test through.
+ */
+export function mockScmServer() {
+  const server = setupServer(
+    http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()),
+  );
+  registerMswTestHooks(server);
+  return server;
+}
 
 export function urlSourceEntity(source: string): Entity {
   return {

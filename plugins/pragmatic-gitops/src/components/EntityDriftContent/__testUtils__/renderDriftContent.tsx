@@ -5,7 +5,12 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
   ANNOTATION_TRACK,
@@ -134,6 +139,7 @@ export async function renderContent(
       apis={[
         [pragmaticGitopsApiRef, api],
         [alertApiRef, alertApi],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <EntityProvider entity={entity}>

@@ -5,7 +5,13 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { PragmaticGitopsApi, pragmaticGitopsApiRef } from '../../../api';
 import { Hotfix } from '../../../api/types';
@@ -59,8 +65,13 @@ export const hotfixes: Hotfix[] = [
   hotfix({ id: 'HF-5', title: 'Bump the pool size', appliedAt: ago(HOUR) }),
 ];
 
+/**
+ * The entity's hotfix card over a mocked API; the user may update its
+ * hotfixes unless `permission` says otherwise.
+ */
 export async function renderCard(
   implementation: Partial<PragmaticGitopsApi> = {},
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
   const api = mockPragmaticGitopsApi({
     listHotfixes: () =>
@@ -68,11 +79,16 @@ export async function renderCard(
     ...implementation,
   });
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
+  const permissionApi = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
+  });
+  jest.spyOn(permissionApi, 'authorize');
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [pragmaticGitopsApiRef, api],
         [alertApiRef, alertApi],
+        [permissionApiRef, permissionApi],
       ]}
     >
       <EntityProvider entity={entity}>
@@ -81,7 +97,7 @@ export async function renderCard(
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
-  return { api, alertApi };
+  return { api, alertApi, permissionApi };
 }
 
 export async function row(id: string) {

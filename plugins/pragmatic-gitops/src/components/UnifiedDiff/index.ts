@@ -1,0 +1,2 @@
+export { UnifiedDiff } from './UnifiedDiff';
+export { useDiffStyles } from './diffStyles';
