@@ -239,11 +239,11 @@ export class OverviewStore {
       return query;
     };
 
-    // The page carries the filtered count (a window over the same query);
-    // only a page past the end needs a count of its own.
-    const offset = filter.offset ?? 0;
-    const [totals, rows] = await Promise.all([
+    // Three queries: the totals, the filtered count and the page. (A window
+    // count over the page query costs SQLite more than a count of its own.)
+    const [totals, [{ count }], rows] = await Promise.all([
       this.totals(filter),
+      filtered().count({ count: '*' }),
       this.orderBy(
         filtered().select(
           'entity_ref',
@@ -254,20 +254,12 @@ export class OverviewStore {
           'reason',
           'since',
           trackedSinceColumn(this.db, 'entity_status.entity_ref'),
-          this.db.raw('count(*) over () as ??', ['total_items']),
         ),
         filter,
       )
-        .offset(offset)
-        .limit(filter.limit ?? DEFAULT_LIMIT) as Promise<
-        Array<OverviewRow & { total_items: string | number }>
-      >,
+        .offset(filter.offset ?? 0)
+        .limit(filter.limit ?? DEFAULT_LIMIT) as Promise<OverviewRow[]>,
     ]);
-    let count = rows.length > 0 ? Number(rows[0].total_items) : 0;
-    if (rows.length === 0 && offset > 0) {
-      const [{ n }] = await filtered().count({ n: '*' });
-      count = Number(n);
-    }
 
     const trackedSince = (row: Parameters<typeof trackedSinceOf>[0]) => {
       const date = trackedSinceOf(row);
@@ -275,7 +267,7 @@ export class OverviewStore {
     };
     return {
       totals,
-      totalItems: count,
+      totalItems: Number(count),
       items: rows.map(row => ({
         entityRef: row.entity_ref,
         ...(row.title ? { title: row.title } : {}),
