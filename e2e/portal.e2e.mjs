@@ -6,3 +6,4 @@ import './suites/dates.mjs';
 import './suites/catalog.mjs';
 import './suites/glance.mjs';
 import './suites/backport.mjs';
+import './suites/a11y.mjs';

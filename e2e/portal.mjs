@@ -84,7 +84,12 @@ before(async () => {
       '--disable-background-networking',
     ],
   });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  // A page of its own context: @axe-core/playwright (e2e/suites/a11y.mjs)
+  // opens its frames through the page's context.
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1100 },
+  });
+  page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await signInAsGuest();
 });

@@ -66,13 +66,13 @@ describe('catalog table and live updates', () => {
     const changedAt = Date.now();
     await status.getByText('Drifted').first().waitFor({ timeout: 10_000 });
     const seenAfterMs = Date.now() - changedAt;
-    // Rows open on first render only; the one that drifted since is opened.
+    // The row that drifted opens by itself and shows what differs.
     const resources = page.getByTestId('pragmatic-gitops-resources');
-    await resources
-      .getByRole('button', { name: /^Expand .*Cluster/ })
-      .first()
-      .click();
     await resources.getByText('/spec/instances').first().waitFor();
+    await resources
+      .getByRole('button', { name: /^Collapse .*Cluster/ })
+      .first()
+      .waitFor();
     assert.equal(await page.evaluate(() => window.__e2eNotReloaded), true);
     console.log(`GitOps tab showed the pushed drift after ${seenAfterMs} ms`);
 

@@ -164,6 +164,9 @@ export async function benchmarkDrift(
   const overview = new OverviewStore(knex);
   const statuses = ['in-sync', 'drifted', undefined] as const;
   const tracks = ['declarative', 'operator', undefined] as const;
+  // The fleet page's orders and its text search, as its headers and search
+  // field ask for them.
+  const sorts = ['status', 'since', 'name', 'owner'] as const;
   // `readable`: the entities a caller with a conditional catalog.entity.read
   // decision may see, as the catalog returns them.
   const measureOverview = async (readable?: ReadonlySet<string>) => {
@@ -179,6 +182,9 @@ export async function benchmarkDrift(
             ...filter,
             status: statuses[q % 3],
             track: tracks[(q >> 1) % 3],
+            sort: sorts[q % 4],
+            order: q % 8 < 4 ? 'asc' : 'desc',
+            q: q % 5 === 0 ? `svc-0${q % 97}` : undefined,
             offset: (q * 37) % 500,
             limit: 50,
           }),

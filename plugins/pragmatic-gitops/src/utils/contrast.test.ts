@@ -19,3 +19,16 @@ describe('readableColor', () => {
     expect(readableColor('#1f5493', '#ffffff')).toBe('#1f5493');
   });
 });
+
+describe('readableColor on several backgrounds', () => {
+  it('is readable on the card and on the page around it', () => {
+    // MUI's success green on white cards and Backstage's grey page.
+    const backgrounds = ['#ffffff', '#f8f8f8'];
+    const color = readableColor('#4caf50', backgrounds);
+    for (const background of backgrounds) {
+      expect(getContrastRatio(color, background)).toBeGreaterThanOrEqual(
+        MIN_TEXT_CONTRAST,
+      );
+    }
+  });
+});

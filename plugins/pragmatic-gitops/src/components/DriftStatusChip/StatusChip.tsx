@@ -1,15 +1,17 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { readableColor } from '../../utils/contrast';
+import { readableColor, surfaces } from '../../utils/contrast';
+import { focusRing } from '../../utils/focusRing';
 import { StatusAppearance, StatusTone } from './statusAppearance';
 
 function toneStyle(tone: string, theme: Theme) {
-  const color = readableColor(tone, theme.palette.background.paper);
+  const color = readableColor(tone, surfaces(theme));
   return {
     color,
     borderColor: color,
     '& $icon': { color },
+    ...focusRing(theme),
   };
 }
 

@@ -20,6 +20,7 @@ import { DriftStatusChip, statusSince } from '../DriftStatusChip';
 import { formatDateTime } from '../../utils/time';
 import { driftCounts } from './driftCounts';
 import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 /** @public */
 export interface EntityDriftCardProps {
@@ -77,6 +78,7 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
       height={props.variant === 'gridItem' ? '100%' : undefined}
     >
       <InfoCard
+        titleTypographyProps={CARD_TITLE}
         title="GitOps drift"
         variant={props.variant}
         deepLink={{
@@ -94,7 +96,12 @@ export function EntityDriftCard(props: EntityDriftCardProps) {
         ))}
         {reverted.error && (
           <Box mb={1}>
-            <RetryableError error={reverted.error} onRetry={reverted.retry} />
+            <RetryableError
+              inline
+              what="the revert alarms"
+              error={reverted.error}
+              onRetry={reverted.retry}
+            />
           </Box>
         )}
         {status.loading && <Progress />}

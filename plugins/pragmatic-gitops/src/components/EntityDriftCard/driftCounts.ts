@@ -1,4 +1,5 @@
 import { EntityDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { plural } from '../../utils/plural';
 
 /** One line about how much is off: "2 of 5 resources not in sync". */
 export function driftCounts(drift: EntityDrift): string | undefined {
@@ -7,10 +8,8 @@ export function driftCounts(drift: EntityDrift): string | undefined {
     const terraform = pending.terraform?.length ?? 0;
     const migrations = pending.migrations?.notApplied.length ?? 0;
     const parts = [
-      terraform > 0 &&
-        `${terraform} Terraform ${terraform === 1 ? 'change' : 'changes'}`,
-      migrations > 0 &&
-        `${migrations} ${migrations === 1 ? 'migration' : 'migrations'}`,
+      terraform > 0 && plural(terraform, 'Terraform change'),
+      migrations > 0 && plural(migrations, 'migration'),
     ].filter(Boolean);
     if (parts.length > 0) {
       return `${parts.join(' and ')} pending`;
@@ -21,6 +20,5 @@ export function driftCounts(drift: EntityDrift): string | undefined {
     return undefined;
   }
   const off = resources.filter(r => r.status !== 'in-sync').length;
-  const noun = resources.length === 1 ? 'resource' : 'resources';
-  return `${off} of ${resources.length} ${noun} not in sync`;
+  return `${off} of ${plural(resources.length, 'resource')} not in sync`;
 }

@@ -19,6 +19,7 @@ import { SourceFields } from './SourceFields';
 import { StaleWarning } from './StaleWarning';
 import { SummaryField } from './SummaryField';
 import { TimeAgo } from './TimeAgo';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 /** Provider status fields worth a label, in the order they are shown. */
 const PROVIDER_FIELDS: Array<[string, string]> = [
@@ -48,6 +49,7 @@ export function DriftSummary(props: {
   const provider = drift.providerStatus ?? {};
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title="GitOps status"
       action={
         <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>

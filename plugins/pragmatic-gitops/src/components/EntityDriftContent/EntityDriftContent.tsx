@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { validateAnnotations } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { Hotfix } from '../../api/types';
@@ -14,6 +14,7 @@ import {
   useEntityHotfixes,
 } from '../HotfixList';
 import { RecordHotfixButton } from '../RecordHotfixDialog';
+import { RetryableError } from '../RetryableError';
 import { SecretRefsCard } from '../SecretRefsCard';
 import { DriftSummary } from './DriftSummary';
 import { FindingsCard } from './FindingsCard';
@@ -48,7 +49,9 @@ export function EntityDriftContent() {
     return (
       <div data-testid="pragmatic-gitops-drift-content">
         {status.loading && <Progress />}
-        {status.error && <ResponseErrorPanel error={status.error} />}
+        {status.error && (
+          <RetryableError error={status.error} onRetry={reload} />
+        )}
       </div>
     );
   }

@@ -10,7 +10,8 @@ const useStyles = makeStyles(theme => ({
   code: {
     fontFamily: 'monospace',
     fontSize: theme.typography.body2.fontSize,
-    wordBreak: 'break-all',
+    // Long values wrap where they must, never squeezing words in the table.
+    overflowWrap: 'break-word',
     whiteSpace: 'pre-wrap',
   },
   tooltip: {

@@ -11,31 +11,24 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { PendingChanges } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { readableColor } from '../../utils/contrast';
+import { readableColor, surfaces } from '../../utils/contrast';
+import { plural } from '../../utils/plural';
+import { CARD_TITLE } from '../../utils/cardTitle';
 import { TerraformAttributeChanges } from './TerraformAttributeChanges';
 
 const useStyles = makeStyles((theme: Theme) => ({
   mono: { fontFamily: 'monospace' },
   chip: { marginRight: theme.spacing(0.5) },
   create: {
-    color: readableColor(
-      theme.palette.success.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.success.dark, surfaces(theme)),
     borderColor: theme.palette.success.main,
   },
   update: {
-    color: readableColor(
-      theme.palette.warning.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.warning.dark, surfaces(theme)),
     borderColor: theme.palette.warning.main,
   },
   delete: {
-    color: readableColor(
-      theme.palette.error.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.error.dark, surfaces(theme)),
     borderColor: theme.palette.error.main,
   },
   other: {},
@@ -90,7 +83,7 @@ function TerraformChanges(props: {
   const classes = useStyles();
   return (
     <Table size="small" aria-label="Terraform changes">
-      <TableHead>
+      <TableHead style={{ whiteSpace: 'nowrap' }}>
         <TableRow>
           <TableCell>Address</TableCell>
           <TableCell>Type</TableCell>
@@ -149,7 +142,7 @@ export function PendingChangesCard(props: { pending?: PendingChanges }) {
   const terraform = props.pending?.terraform ?? [];
   const migrations = props.pending?.migrations?.notApplied ?? [];
   return (
-    <InfoCard title="Pending changes">
+    <InfoCard titleTypographyProps={CARD_TITLE} title="Pending changes">
       <div data-testid="pragmatic-gitops-pending">
         {terraform.length === 0 && migrations.length === 0 && (
           <Typography variant="body2" color="textSecondary">
@@ -159,8 +152,7 @@ export function PendingChangesCard(props: { pending?: PendingChanges }) {
         {terraform.length > 0 && (
           <Box mb={2}>
             <Typography variant="subtitle2" component="h3">
-              Terraform plan ({terraform.length}{' '}
-              {terraform.length === 1 ? 'change' : 'changes'})
+              Terraform plan ({plural(terraform.length, 'change')})
             </Typography>
             <TerraformChanges changes={terraform} />
             <PlanSourceAndNextStep

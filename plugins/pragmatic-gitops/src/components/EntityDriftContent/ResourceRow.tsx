@@ -38,14 +38,24 @@ export function isExplained(resource: ExplainedResourceDrift): boolean {
   );
 }
 
-/** One resource of the table; expands to its differences. */
+/**
+ * One resource of the table; expands to its differences. The user's choice
+ * to expand or collapse holds for the status it was made under: a resource
+ * that becomes drifted through a live update opens to show what differs.
+ */
 export function ResourceRow(props: {
   resource: ExplainedResourceDrift;
   defaultExpanded: boolean;
 }) {
   const classes = useStyles();
   const { resource } = props;
-  const [expanded, setExpanded] = useState(props.defaultExpanded);
+  const [choice, setChoice] = useState<{ status: string; expanded: boolean }>();
+  const expanded =
+    choice?.status === resource.status
+      ? choice.expanded
+      : props.defaultExpanded;
+  const setExpanded = (next: boolean) =>
+    setChoice({ status: resource.status, expanded: next });
   const label = `${resource.kind} ${resourceName(resource)}`;
   const differences = resource.differences ?? [];
   const ignored = resource.ignored ?? [];

@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import { ExplainedResourceDrift } from '../../api/types';
 import { isExplained, ResourceRow } from './ResourceRow';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 const STATUS_ORDER: Record<string, number> = {
   drifted: 0,
@@ -41,6 +42,7 @@ export function ResourcesTable(props: { resources: ExplainedResourceDrift[] }) {
   const drifted = props.resources.filter(r => r.status !== 'in-sync').length;
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title="Resources"
       subheader={`${drifted} of ${props.resources.length} not in sync`}
     >

@@ -17,7 +17,12 @@ export type EntityDriftState = {
     loading: boolean;
     error?: Error;
   };
-  history: { value?: EntityHistory; loading: boolean; error?: Error };
+  history: {
+    value?: EntityHistory;
+    loading: boolean;
+    error?: Error;
+    retry: () => void;
+  };
   refresh: () => void;
   /** Reads status and history again, e.g. after a hotfix was recorded. */
   reload: () => void;
@@ -72,6 +77,7 @@ export function useEntityDrift(entity: Entity): EntityDriftState {
       value: history.value,
       loading: history.loading,
       error: history.error,
+      retry: reloadHistory,
     },
     refresh: () => {
       refresh().catch(() => {

@@ -79,6 +79,8 @@ export function EntityGitopsPicker() {
         select
         fullWidth
         margin="dense"
+        // The id ties the label to the native select (its accessible name).
+        id="pragmatic-gitops-picker-track"
         label="Track"
         variant="outlined"
         size="small"
@@ -102,6 +104,8 @@ export function EntityGitopsPicker() {
         select
         fullWidth
         margin="dense"
+        // The id ties the label to the native select (its accessible name).
+        id="pragmatic-gitops-picker-status"
         label="Drift status"
         variant="outlined"
         size="small"

@@ -106,7 +106,8 @@ describe('EntityTrackCard', () => {
     expect(invalid).toHaveTextContent('"gitops" is not a track');
     expect(
       await screen.findByTestId('pragmatic-gitops-status-error'),
-    ).toHaveTextContent('Error: backend unreachable');
+    ).toHaveTextContent('Could not load the findings: backend unreachable');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
   it('lists other annotation problems while the backend is down', async () => {
@@ -122,7 +123,7 @@ describe('EntityTrackCard', () => {
     expect(screen.getByText(problem.message)).toBeInTheDocument();
     expect(
       await screen.findByTestId('pragmatic-gitops-status-error'),
-    ).toHaveTextContent('Error: backend unreachable');
+    ).toHaveTextContent('Could not load the findings: backend unreachable');
   });
 
   it('lists backend findings once, most severe first', async () => {
@@ -188,7 +189,9 @@ describe('EntityTrackCard', () => {
 
     expect(
       await screen.findByTestId('pragmatic-gitops-status-error'),
-    ).toHaveTextContent('Error: Request failed with 500 Internal Server Error');
+    ).toHaveTextContent(
+      'Could not load the findings: Request failed with 500 Internal Server Error',
+    );
     expect(screen.getByTestId('pragmatic-gitops-track-chip')).toHaveTextContent(
       'C · Imperative',
     );

@@ -8,7 +8,6 @@ import {
   InfoCard,
   InfoCardVariants,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -17,10 +16,12 @@ import {
   validateAnnotations,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
+import { RetryableError } from '../RetryableError';
 import { FindingsList } from './FindingsList';
 import { mergeFindings } from './mergeFindings';
 import { TrackSummary } from './TrackSummary';
 import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 /** @public */
 export interface EntityTrackCardProps {
@@ -65,6 +66,7 @@ export function EntityTrackCard(props: EntityTrackCardProps) {
       height={props.variant === 'gridItem' ? '100%' : undefined}
     >
       <InfoCard
+        titleTypographyProps={CARD_TITLE}
         title="Deployment track"
         variant={props.variant}
         action={
@@ -86,9 +88,13 @@ export function EntityTrackCard(props: EntityTrackCardProps) {
           {findings.length > 0 && <FindingsList findings={findings} />}
           {status.loading && <Progress />}
           {status.error && (
-            <div data-testid="pragmatic-gitops-status-error">
-              <ResponseErrorPanel error={status.error} />
-            </div>
+            <RetryableError
+              inline
+              what="the findings"
+              error={status.error}
+              onRetry={status.retry}
+              testId="pragmatic-gitops-status-error"
+            />
           )}
           {status.value && findings.length === 0 && (
             <Typography variant="body2" color="textSecondary">

@@ -2,15 +2,12 @@ import { MouseEvent } from 'react';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import BuildIcon from '@material-ui/icons/Build';
-import { readableColor } from '../../utils/contrast';
+import { readableColor, surfaces } from '../../utils/contrast';
 import { hotfixAnchor, useHotfixHighlight } from '../HotfixList';
 
 const useStyles = makeStyles(theme => ({
   chip: {
-    color: readableColor(
-      theme.palette.info.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.info.dark, surfaces(theme)),
     borderColor: theme.palette.info.main,
   },
   icon: { color: 'inherit' },

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
@@ -16,6 +18,7 @@ import { ActorLink } from '../HotfixList/ActorLink';
 import { OverdueBadge } from '../HotfixList/OverdueBadge';
 import { RetryableError } from '../RetryableError';
 import { formatDateTime } from '../../utils/time';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 /** The most the backend gives in one page. */
 const LIMIT = 500;
@@ -28,7 +31,14 @@ function byDueDate(a: Hotfix, b: Hotfix): number {
   );
 }
 
+/** Rows shown at a time: the list can hold hundreds across a large fleet. */
+const ROWS_PER_PAGE = [10, 25, 50];
+
 function OwedTable(props: { hotfixes: Hotfix[] }) {
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(ROWS_PER_PAGE[0]);
+  const sorted = [...props.hotfixes].sort(byDueDate);
+  const shown = sorted.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
   return (
     <TableContainer>
       <Table size="small" aria-label="Back-ports owed">
@@ -43,7 +53,7 @@ function OwedTable(props: { hotfixes: Hotfix[] }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {[...props.hotfixes].sort(byDueDate).map(hotfix => (
+          {shown.map(hotfix => (
             <TableRow
               key={hotfix.id}
               data-testid="pragmatic-gitops-owed-hotfix"
@@ -74,6 +84,20 @@ function OwedTable(props: { hotfixes: Hotfix[] }) {
           ))}
         </TableBody>
       </Table>
+      {sorted.length > ROWS_PER_PAGE[0] && (
+        <TablePagination
+          component="div"
+          count={sorted.length}
+          page={page}
+          rowsPerPage={rowsPerPage}
+          rowsPerPageOptions={ROWS_PER_PAGE}
+          onPageChange={(_, next) => setPage(next)}
+          onRowsPerPageChange={event => {
+            setRowsPerPage(Number(event.target.value));
+            setPage(0);
+          }}
+        />
+      )}
     </TableContainer>
   );
 }
@@ -99,6 +123,7 @@ export function BackportsOwed(props: { owner?: string }) {
   const overdue = value?.items.filter(hotfix => hotfix.overdue).length ?? 0;
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title={
         value
           ? `Back-ports owed (${value.totalItems}${
@@ -111,7 +136,12 @@ export function BackportsOwed(props: { owner?: string }) {
       <div data-testid="pragmatic-gitops-backports-owed">
         {owed.loading && <Progress />}
         {owed.error && (
-          <RetryableError error={owed.error} onRetry={owed.retry} />
+          <RetryableError
+            inline
+            what="the back-ports owed"
+            error={owed.error}
+            onRetry={owed.retry}
+          />
         )}
         {value && value.items.length === 0 && (
           <Typography variant="body2" color="textSecondary">

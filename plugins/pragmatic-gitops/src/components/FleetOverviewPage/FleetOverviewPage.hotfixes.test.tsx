@@ -1,6 +1,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   FleetOverview,
   PragmaticGitopsApi,
@@ -201,5 +202,44 @@ describe('FleetOverviewPage hotfixes and findings', () => {
       within(alarms).getByRole('link', { name: /payments-db/ }),
     ).toHaveAttribute('href', '/catalog/default/component/payments-db');
     expect(alarms).toHaveTextContent('Next step');
+  });
+
+  it('shows a large list of back-ports owed a page at a time, overdue first', async () => {
+    const owed = Array.from({ length: 30 }, (_, i) =>
+      hotfix({
+        id: `HF-${i + 1}`,
+        overdue: i >= 25,
+        backportDueAt: ago((i + 1) * DAY),
+      }),
+    );
+    await renderPage(base, {
+      listHotfixes: query =>
+        Promise.resolve(
+          query?.status === 'reverted'
+            ? { items: [], totalItems: 0 }
+            : { items: owed, totalItems: 30 },
+        ),
+    });
+    const section = await screen.findByTestId(
+      'pragmatic-gitops-backports-owed',
+    );
+    const ids = () =>
+      within(section)
+        .getAllByTestId('pragmatic-gitops-owed-hotfix')
+        .map(row => row.getAttribute('data-hotfix'));
+    await waitFor(() => expect(ids()).toHaveLength(10));
+    // The five overdue ones, the longest overdue first.
+    expect(ids().slice(0, 5)).toEqual([
+      'HF-30',
+      'HF-29',
+      'HF-28',
+      'HF-27',
+      'HF-26',
+    ]);
+    await userEvent.click(
+      within(section).getByRole('button', { name: /next page/i }),
+    );
+    await waitFor(() => expect(ids()[0]).toBe('HF-20'));
+    expect(ids()).toHaveLength(10);
   });
 });

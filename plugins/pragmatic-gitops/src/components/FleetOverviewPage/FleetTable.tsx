@@ -180,6 +180,9 @@ export function FleetTable(props: {
         padding: 'dense',
         emptyRowsWhenPaging: false,
         headerStyle: { whiteSpace: 'nowrap' },
+        // Columns are not reordered by dragging: the drag handle is a tab
+        // stop inside each sort button (nested interactive controls).
+        draggable: false,
       }}
       emptyContent={
         <Typography

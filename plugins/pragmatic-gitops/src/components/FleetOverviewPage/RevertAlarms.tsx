@@ -32,7 +32,14 @@ export function RevertAlarms(props: { owner?: string }) {
     hotfix => !acknowledged.includes(hotfix.id),
   );
   if (reverted.error) {
-    return <RetryableError error={reverted.error} onRetry={reverted.retry} />;
+    return (
+      <RetryableError
+        inline
+        what="the revert alarms"
+        error={reverted.error}
+        onRetry={reverted.retry}
+      />
+    );
   }
   if (alarms.length === 0) return null;
   return (

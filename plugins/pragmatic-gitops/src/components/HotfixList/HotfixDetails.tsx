@@ -1,7 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { RetryableError } from '../RetryableError';
 import { Hotfix } from '../../api/types';
 import { formatDateTime } from '../../utils/time';
 import { BackportHowTo } from './BackportHowTo';
@@ -25,6 +26,7 @@ export function HotfixDetails(props: {
   hotfix: Hotfix;
   eventsLoading: boolean;
   eventsError?: Error;
+  onRetryEvents?: () => void;
 }) {
   const { hotfix, eventsLoading: loading, eventsError: error } = props;
   return (
@@ -54,7 +56,14 @@ export function HotfixDetails(props: {
         <Grid item xs={12} md={6}>
           <Heading>History</Heading>
           {loading && !hotfix.events && <Progress />}
-          {error && <ResponseErrorPanel error={error} />}
+          {error && (
+            <RetryableError
+              inline
+              what="the history"
+              error={error}
+              onRetry={props.onRetryEvents}
+            />
+          )}
           {hotfix.events && <HotfixEventTimeline events={hotfix.events} />}
         </Grid>
       </Grid>

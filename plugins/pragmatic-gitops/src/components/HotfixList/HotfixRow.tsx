@@ -138,6 +138,7 @@ export function HotfixRow(props: {
                 hotfix={hotfix}
                 eventsLoading={events.loading}
                 eventsError={events.error}
+                onRetryEvents={events.retry}
               />
             </Box>
           </Collapse>

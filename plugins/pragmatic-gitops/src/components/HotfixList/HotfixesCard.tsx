@@ -19,6 +19,8 @@ import { HotfixBanners } from './HotfixBanners';
 import { HotfixRow } from './HotfixRow';
 import { isOpen } from './sortHotfixes';
 import { EntityHotfixesState } from './useEntityHotfixes';
+import { plural } from '../../utils/plural';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 function subheader(hotfixes: Hotfix[] | undefined): string | undefined {
   if (!hotfixes) {
@@ -27,7 +29,7 @@ function subheader(hotfixes: Hotfix[] | undefined): string | undefined {
   const open = hotfixes.filter(isOpen).length;
   const overdue = hotfixes.filter(h => isOpen(h) && h.overdue).length;
   return [
-    `${open} pending back-port`,
+    `${plural(open, 'back-port')} pending`,
     ...(overdue ? [`${overdue} overdue`] : []),
     `${hotfixes.length} in total`,
   ].join(' · ');
@@ -55,6 +57,7 @@ export function HotfixesCard(props: {
   };
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title="Hotfixes"
       subheader={subheader(hotfixes)}
       action={props.action}
@@ -62,7 +65,14 @@ export function HotfixesCard(props: {
     >
       <div data-testid="pragmatic-gitops-hotfixes">
         {loading && !hotfixes && <Progress />}
-        {error && <RetryableError error={error} onRetry={props.state.retry} />}
+        {error && (
+          <RetryableError
+            inline
+            what="the hotfixes"
+            error={error}
+            onRetry={props.state.retry}
+          />
+        )}
         {hotfixes && props.showBanners !== false && (
           <Box mb={2}>
             <HotfixBanners hotfixes={hotfixes} onChanged={props.onChanged} />
@@ -77,7 +87,7 @@ export function HotfixesCard(props: {
         {hotfixes && hotfixes.length > 0 && (
           <TableContainer>
             <Table size="small" aria-label="Hotfixes">
-              <TableHead>
+              <TableHead style={{ whiteSpace: 'nowrap' }}>
                 <TableRow>
                   <TableCell padding="checkbox" />
                   <TableCell>ID</TableCell>

@@ -35,5 +35,6 @@ export function useHotfixEvents(hotfix: Hotfix, enabled: boolean) {
     hotfix: hotfix.events ? hotfix : fetched ?? hotfix,
     loading: needed && !fetched && state.loading,
     error: needed && !fetched ? state.error : undefined,
+    retry: () => load(key),
   };
 }

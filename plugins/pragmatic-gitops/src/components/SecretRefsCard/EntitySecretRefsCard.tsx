@@ -1,14 +1,11 @@
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import IconButton from '@material-ui/core/IconButton';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import {
-  InfoCardVariants,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCardVariants, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { pragmaticGitopsApiRef } from '../../api/PragmaticGitopsApi';
+import { RetryableError } from '../RetryableError';
 import { SecretRefsCard } from './SecretRefsCard';
 import { useEntityStatusSignal } from '../../hooks/useEntityStatusSignal';
 
@@ -52,7 +49,14 @@ export function EntitySecretRefsCard(props: EntitySecretRefsCardProps) {
       }
     >
       {status.loading && !status.value && <Progress />}
-      {status.error && <ResponseErrorPanel error={status.error} />}
+      {status.error && (
+        <RetryableError
+          inline
+          what="the secret references"
+          error={status.error}
+          onRetry={status.retry}
+        />
+      )}
     </SecretRefsCard>
   );
 }

@@ -2,31 +2,24 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import { SecretRef, SecretRefResolution } from '../../api/types';
-import { readableColor } from '../../utils/contrast';
+import { readableColor, surfaces } from '../../utils/contrast';
+import { focusRing } from '../../utils/focusRing';
 import { formatDateTime, formatRelativeTime } from '../../utils/time';
 
 type Tone = 'success' | 'error' | 'warning' | 'neutral';
 
 const useStyles = makeStyles((theme: Theme) => ({
+  chip: focusRing(theme),
   success: {
-    color: readableColor(
-      theme.palette.success.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.success.dark, surfaces(theme)),
     borderColor: theme.palette.success.main,
   },
   error: {
-    color: readableColor(
-      theme.palette.error.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.error.dark, surfaces(theme)),
     borderColor: theme.palette.error.main,
   },
   warning: {
-    color: readableColor(
-      theme.palette.warning.dark,
-      theme.palette.background.paper,
-    ),
+    color: readableColor(theme.palette.warning.dark, surfaces(theme)),
     borderColor: theme.palette.warning.main,
   },
   neutral: {
@@ -100,7 +93,7 @@ export function ResolutionChip(props: {
           tabIndex={0}
           size="small"
           variant="outlined"
-          className={classes[tone]}
+          className={`${classes.chip} ${classes[tone]}`}
           label={plaintextInGit ? 'plaintext in Git' : label(resolution)}
           data-testid="pragmatic-gitops-secret-resolution"
           data-status={plaintextInGit ? 'plaintext-in-git' : resolution.status}

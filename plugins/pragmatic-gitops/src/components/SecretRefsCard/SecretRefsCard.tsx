@@ -5,6 +5,8 @@ import { InfoCard, InfoCardVariants } from '@backstage/core-components';
 import { ANNOTATION_SECRET_REFS } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { SecretRef } from '../../api/types';
 import { SecretRefsTable } from './SecretRefsTable';
+import { plural } from '../../utils/plural';
+import { CARD_TITLE } from '../../utils/cardTitle';
 
 function subheader(secretRefs: SecretRef[]): string {
   const missing = secretRefs.filter(
@@ -14,9 +16,7 @@ function subheader(secretRefs: SecretRef[]): string {
     ref => ref.resolution?.status === 'error',
   ).length;
   return [
-    `${secretRefs.length} ${
-      secretRefs.length === 1 ? 'reference' : 'references'
-    }`,
+    plural(secretRefs.length, 'reference'),
     ...(missing ? [`${missing} missing`] : []),
     ...(failed ? [`${failed} not checked (error)`] : []),
   ].join(' · ');
@@ -36,6 +36,7 @@ export function SecretRefsCard(props: {
   const secretRefs = props.secretRefs;
   return (
     <InfoCard
+      titleTypographyProps={CARD_TITLE}
       title="Secret references"
       subheader={secretRefs ? subheader(secretRefs) : undefined}
       variant={props.variant}

@@ -10,7 +10,7 @@ import { SecretRef, SecretRefUsage } from '../../api/types';
 import { isPlaintextInGit, ResolutionChip } from './ResolutionChip';
 
 const useStyles = makeStyles(theme => ({
-  mono: { fontFamily: 'monospace', wordBreak: 'break-all' },
+  mono: { fontFamily: 'monospace', overflowWrap: 'break-word' },
   usages: { margin: 0, paddingLeft: theme.spacing(2) },
 }));
 
@@ -43,7 +43,7 @@ export function SecretRefsTable(props: { secretRefs: SecretRef[] }) {
   return (
     <TableContainer>
       <Table size="small" aria-label="Secret references">
-        <TableHead>
+        <TableHead style={{ whiteSpace: 'nowrap' }}>
           <TableRow>
             <TableCell>Store</TableCell>
             <TableCell>Key</TableCell>

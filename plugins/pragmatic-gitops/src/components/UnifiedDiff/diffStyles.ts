@@ -1,5 +1,5 @@
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { readableColor } from '../../utils/contrast';
+import { readableColor, surfaces } from '../../utils/contrast';
 
 /**
  * The look of a diff, shared by the drift's value diffs and the back-port's
@@ -7,9 +7,20 @@ import { readableColor } from '../../utils/contrast';
  * text bold in green, both readable on light and dark themes.
  */
 export const useDiffStyles = makeStyles((theme: Theme) => {
-  const paper = theme.palette.background.paper;
-  const removedText = readableColor(theme.palette.error.dark, paper);
-  const addedText = readableColor(theme.palette.success.dark, paper);
+  const dark = theme.palette.type === 'dark';
+  const removedBackground = dark ? 'transparent' : '#ffebee';
+  const addedBackground = dark ? 'transparent' : '#e8f5e9';
+  // Readable on the pane and on the highlight behind the changed part.
+  const on = (highlight: string) =>
+    dark ? surfaces(theme) : [...surfaces(theme), highlight];
+  const removedText = readableColor(
+    theme.palette.error.dark,
+    on(removedBackground),
+  );
+  const addedText = readableColor(
+    theme.palette.success.dark,
+    on(addedBackground),
+  );
   return {
     code: {
       fontFamily: 'monospace',
@@ -28,15 +39,13 @@ export const useDiffStyles = makeStyles((theme: Theme) => {
     removed: {
       color: removedText,
       textDecoration: 'line-through',
-      backgroundColor:
-        theme.palette.type === 'dark' ? 'transparent' : '#ffebee',
+      backgroundColor: removedBackground,
     },
     added: {
       color: addedText,
       textDecoration: 'none',
       fontWeight: theme.typography.fontWeightBold as number,
-      backgroundColor:
-        theme.palette.type === 'dark' ? 'transparent' : '#e8f5e9',
+      backgroundColor: addedBackground,
     },
     line: { display: 'block' },
   };
