@@ -5,5 +5,6 @@ import './suites/demo.mjs';
 import './suites/dates.mjs';
 import './suites/catalog.mjs';
 import './suites/glance.mjs';
+import './suites/terraform.mjs';
 import './suites/backport.mjs';
 import './suites/a11y.mjs';

@@ -92,6 +92,11 @@ export interface Config {
        * overdue (and its entity's owners are notified once); default 3 days.
        */
       backportSla?: HumanDuration | string;
+      /**
+       * How often to look for overdue back-ports and notify their owners
+       * (once per hotfix, across replicas); default 15 minutes.
+       */
+      overdueCheckFrequency?: HumanDuration | string;
     };
     /** Notifications to entity owners, each sent once across replicas. */
     notifications?: {

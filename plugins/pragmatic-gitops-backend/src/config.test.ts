@@ -11,6 +11,16 @@ describe('readPluginSettings', () => {
     });
     expect(settings.gitopsFieldManagers).toContain('argocd-controller');
     expect(settings.observationsDirectory).toBeUndefined();
+    expect(settings.overdueCheckFrequency).toEqual({ minutes: 15 });
+  });
+
+  it('reads how often overdue back-ports are checked', () => {
+    const settings = readPluginSettings(
+      new ConfigReader({
+        pragmaticGitops: { hotfixes: { overdueCheckFrequency: 'PT10S' } },
+      }),
+    );
+    expect(settings.overdueCheckFrequency).toEqual({ seconds: 10 });
   });
 
   it('reads per-kind ignore defaults and the scan schedule', () => {

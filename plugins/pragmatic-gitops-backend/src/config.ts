@@ -21,6 +21,8 @@ export type PluginSettings = {
     timeout: HumanDuration;
     concurrency: number;
   };
+  /** How often overdue back-ports are looked for (and their owners told once). */
+  overdueCheckFrequency: HumanDuration;
 };
 
 /** Reads `pragmaticGitops.*`; a bad value throws an error naming the key. */
@@ -80,5 +82,10 @@ export function readPluginSettings(config: Config): PluginSettings {
         : { minutes: 15 },
       concurrency,
     },
+    overdueCheckFrequency: root?.has('hotfixes.overdueCheckFrequency')
+      ? readDurationFromConfig(root.getConfig('hotfixes'), {
+          key: 'overdueCheckFrequency',
+        })
+      : { minutes: 15 },
   };
 }

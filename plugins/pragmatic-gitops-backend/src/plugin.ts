@@ -204,7 +204,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: 'pragmatic-gitops-hotfix-overdue',
           scope: 'global',
-          frequency: { minutes: 15 },
+          frequency: settings.overdueCheckFrequency,
           timeout: { minutes: 5 },
           initialDelay: { minutes: 1 },
           fn: async () => {

@@ -8,7 +8,10 @@ import {
   EntityContentBlueprint,
   EntityCardBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
 import { Overview } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';

@@ -13,6 +13,8 @@ const METHODS = [
   'generateBackport',
   'abandonHotfix',
   'acknowledgeHotfix',
+  'getHotfixMetrics',
+  'exportHotfixes',
 ] as const satisfies ReadonlyArray<keyof PragmaticGitopsApi>;
 
 /**

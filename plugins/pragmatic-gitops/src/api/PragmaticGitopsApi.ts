@@ -2,6 +2,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DriftStatus,
+  HotfixExportFormat,
+  HotfixMetrics,
   EntityStatusesByRefs,
   OverviewFinding,
   OverviewSort,
@@ -134,7 +136,30 @@ export interface PragmaticGitopsApi {
    * what was done about it. Rejects with 409 unless the hotfix is reverted.
    */
   acknowledgeHotfix(id: string, note?: string): Promise<Hotfix>;
+
+  /**
+   * Ledger metrics of the last 30 days (back-port lead time p50/p90,
+   * reverts, hotfixes per owner), of the entities the user may read.
+   */
+  getHotfixMetrics(query?: { owner?: string }): Promise<HotfixMetrics>;
+
+  /**
+   * Every hotfix applied in `[from, to)` with its events, as a CSV or JSON
+   * file for auditors (`GET /hotfixes/export`).
+   */
+  exportHotfixes(query: HotfixExportQuery): Promise<Blob>;
 }
+
+/**
+ * Range and format of `GET /hotfixes/export`; dates are ISO 8601.
+ *
+ * @public
+ */
+export type HotfixExportQuery = {
+  from?: string;
+  to?: string;
+  format: HotfixExportFormat;
+};
 
 /** @public */
 export const pragmaticGitopsApiRef = createApiRef<PragmaticGitopsApi>({

@@ -1,9 +1,13 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntityStatusesByRefs } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  EntityStatusesByRefs,
+  HotfixMetrics,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   EntityHistory,
+  HotfixExportQuery,
   OverviewQuery,
   PragmaticGitopsApi,
 } from './PragmaticGitopsApi';
@@ -175,11 +179,43 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
     });
   }
 
+  async getHotfixMetrics(
+    query: { owner?: string } = {},
+  ): Promise<HotfixMetrics> {
+    return this.request<HotfixMetrics>(
+      'GET',
+      `/hotfixes/metrics${search([['owner', query.owner?.trim()]])}`,
+    );
+  }
+
+  async exportHotfixes(query: HotfixExportQuery): Promise<Blob> {
+    const path = `/hotfixes/export${search([
+      ['from', query.from],
+      ['to', query.to],
+      ['format', query.format],
+    ])}`;
+    const response = await this.send('GET', path, {
+      headers: {
+        Accept: query.format === 'csv' ? 'text/csv' : 'application/json',
+      },
+    });
+    return response.blob();
+  }
+
   private async request<T>(
     method: 'GET' | 'POST',
     path: string,
     options: RequestOptions = {},
   ): Promise<T> {
+    const response = await this.send(method, path, options);
+    return (await response.json()) as T;
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl(BACKEND_PLUGIN_ID);
     const hasBody = options.body !== undefined;
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
@@ -194,6 +230,6 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

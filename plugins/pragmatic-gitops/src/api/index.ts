@@ -1,6 +1,7 @@
 export { pragmaticGitopsApiRef } from './PragmaticGitopsApi';
 export type {
   EntityHistory,
+  HotfixExportQuery,
   OverviewQuery,
   PragmaticGitopsApi,
 } from './PragmaticGitopsApi';
@@ -25,6 +26,8 @@ export type {
   HotfixEvent,
   HotfixEventType,
   HotfixList,
+  HotfixMetrics,
+  HotfixExportFormat,
   HotfixQuery,
   HotfixStatus,
   HotfixTotals,

@@ -10,6 +10,8 @@ export type {
   RecordHotfixOptions,
   HotfixQuery,
   HotfixList,
+  HotfixMetrics,
+  HotfixExportFormat,
   SecretRefResolution,
   SecretRefUsage,
   SecretRef,

@@ -4,10 +4,7 @@
  * does): requests answer 503 with a clear message, not 500; when it comes
  * back the plugin serves again on its own, with what was stored before.
  */
-import {
-  createMockDirectory,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { newHotfix } from '../../ledger/__testUtils__/fixtures';
 import {
@@ -16,19 +13,11 @@ import {
 } from '../__testUtils__/securityBackend';
 import { startTcpProxy, TcpProxy } from '../__testUtils__/tcpProxy';
 import { trackUnhandledRejections } from '../__testUtils__/faultyUpstream';
+import { webCheckout } from '../__testUtils__/webCheckout';
 
 jest.setTimeout(120_000);
 
-const dir = createMockDirectory();
-dir.setContent({
-  '.git/HEAD': 'ref: refs/heads/main',
-  'catalog/catalog-info.yaml': 'kind: Component',
-  'deploy/web/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web, namespace: shop }
-spec: { replicas: 2 }
-`,
-});
+const dir = webCheckout();
 
 describe('the database goes away and comes back (PostgreSQL)', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });

@@ -15,6 +15,7 @@ import { BackportsOwed } from './BackportsOwed';
 import { FleetFilterBar } from './FleetFilterBar';
 import { FleetOrder, FleetTable, PAGE_SIZES } from './FleetTable';
 import { FleetTotals } from './FleetTotals';
+import { LedgerMetricsCard } from './LedgerMetricsCard';
 import { RevertAlarms } from './RevertAlarms';
 import { useFleetFilters } from './useFleetFilters';
 
@@ -136,6 +137,9 @@ export function FleetOverviewPage(props: FleetOverviewPageProps) {
           )}
           <Box mt={3}>
             <BackportsOwed owner={owner} />
+          </Box>
+          <Box mt={3}>
+            <LedgerMetricsCard owner={owner} />
           </Box>
         </div>
       </Content>

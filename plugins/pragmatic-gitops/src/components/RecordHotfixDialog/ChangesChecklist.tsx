@@ -46,6 +46,8 @@ function Note(props: { children: string }) {
  */
 export function ChangesChecklist(props: {
   items: ChangeItem[];
+  /** Imperative entities compare with what Terraform last applied, not with Git. */
+  imperative?: boolean;
   disabled?: boolean;
   onToggleItem: (key: string) => void;
   onTogglePath: (key: string, path: string) => void;
@@ -55,8 +57,10 @@ export function ChangesChecklist(props: {
   if (props.items.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
-        Nothing differs from Git right now. Add the resources you changed by
-        hand below.
+        {props.imperative
+          ? 'Terraform found nothing changed outside it in the last plan.'
+          : 'Nothing differs from Git right now.'}{' '}
+        Add the resources you changed by hand below.
       </Typography>
     );
   }

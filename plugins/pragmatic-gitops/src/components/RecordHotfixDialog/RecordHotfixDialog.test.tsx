@@ -359,4 +359,24 @@ describe('RecordHotfixDialog', () => {
       within(manual).queryByLabelText('Namespace'),
     ).not.toBeInTheDocument();
   });
+
+  it('tells an imperative entity with nothing found what it was compared with, not Git', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[pragmaticGitopsApiRef, mockPragmaticGitopsApi({})]]}
+      >
+        <RecordHotfixDialog
+          entityRef="component:default/edge-cdn"
+          resources={[]}
+          track="imperative"
+          onClose={jest.fn()}
+          onRecorded={jest.fn()}
+        />
+      </TestApiProvider>,
+    );
+    expect(
+      screen.getByText(/Terraform found nothing changed outside it/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/differs from Git/)).not.toBeInTheDocument();
+  });
 });

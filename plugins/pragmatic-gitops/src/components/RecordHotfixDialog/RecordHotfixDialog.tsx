@@ -230,6 +230,7 @@ export function RecordHotfixDialog(props: RecordHotfixDialogProps) {
             </Typography>
             <ChangesChecklist
               items={items}
+              imperative={props.track === 'imperative'}
               disabled={submitting}
               onToggleItem={key => setItems(toggleItem(items, key))}
               onTogglePath={(key, path) =>
