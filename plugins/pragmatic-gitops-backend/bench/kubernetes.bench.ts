@@ -148,10 +148,10 @@ export async function benchmarkKubernetes(
     r.path.includes('labelSelector'),
   ).length;
   const gets = requests - lists - discovery;
-  const byStatus = await knex('entity_status')
+  const byStatus = (await knex('entity_status')
     .select('status')
     .count({ n: '*' })
-    .groupBy('status');
+    .groupBy('status')) as Array<{ status: string; n: number | string }>;
   await api.close();
   await knex.destroy();
 
