@@ -1,5 +1,5 @@
 /*
- * yarn bench:drift [--entities 10000] [--resources 20]
+ * yarn bench:drift [--entities 10000] [--resources 20] [--concurrency 8] [--postgres-only]
  *
  * Seeds a synthetic fleet (observations in the database), runs one full
  * drift scan through the real scanner, engine and stores, then measures the
@@ -7,48 +7,57 @@
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set. Prints figures;
  * asserts nothing.
  */
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import { EntityStatusStore } from '../src/database/EntityStatusStore';
 import { migrationsDir } from '../src/database/migrateDatabase';
 import { OverviewStore } from '../src/database/OverviewStore';
-import { DesiredStateReader } from '../src/desired/DesiredStateReader';
 import { HotfixService } from '../src/ledger';
 import { HotfixLedgerReconciler } from '../src/ledger/HotfixLedgerReconciler';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
 import { ObservationProvider } from '../src/providers/observations/ObservationProvider';
 import { ObservationStore } from '../src/observations/ObservationStore';
 import { keyedSecretDigest } from '../src/observations/secretDigest';
+import { DriftScanner } from '../src/scan/DriftScanner';
+import { EntityScanner } from '../src/scan/EntityScanner';
+import {
+  arg,
+  benchLogger as logger,
+  inMemoryDesiredReader,
+  percentile,
+  streamingCatalog,
+  syntheticFleet,
+  timed,
+} from './benchSetup';
+import { liveObject } from './syntheticFleet';
 
 const secretDigest = keyedSecretDigest(
   Buffer.from('bench key, at least 32 characters'),
 );
-import { DriftScanner } from '../src/scan/DriftScanner';
-import { EntityScanner } from '../src/scan/EntityScanner';
-import { desiredObjects, fleetEntity, liveObject } from './syntheticFleet';
-
-function arg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const ENTITIES = arg('entities', 10_000);
-const RESOURCES = arg('resources', 20);
-const CONCURRENCY = arg('concurrency', 8);
-const ONLY_POSTGRES = process.argv.includes('--postgres-only');
 const OVERVIEW_QUERIES = 300;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
+export type DriftFigures = {
+  database: string;
+  entities: number;
+  resources: number;
+  seedMs: number;
+  scanMs: number;
+  rescanMs: number;
+  failed: number;
+  rssBeforeMiB: number;
+  rssAfterMiB: number;
+  overviewP50: number;
+  overviewP95: number;
+  readableOverviewP50: number;
+  byStatus: Record<string, number>;
+};
 
-async function openDatabases(): Promise<Array<{ name: string; knex: Knex }>> {
-  const databases: Array<{ name: string; knex: Knex }> = ONLY_POSTGRES
+/** SQLite in a file, and PostgreSQL 15 when its test connection string is set. */
+export async function openDatabases(
+  options: { postgresOnly?: boolean } = {},
+): Promise<Array<{ name: string; knex: Knex }>> {
+  const databases: Array<{ name: string; knex: Knex }> = options.postgresOnly
     ? []
     : [
         {
@@ -56,7 +65,9 @@ async function openDatabases(): Promise<Array<{ name: string; knex: Knex }>> {
           knex: knexFactory({
             client: 'better-sqlite3',
             connection: {
-              filename: `/tmp/pragmatic-gitops-bench-${process.pid}.sqlite`,
+              filename: `/tmp/pragmatic-gitops-bench-${
+                process.pid
+              }-${Date.now()}.sqlite`,
             },
             useNullAsDefault: true,
           }),
@@ -78,65 +89,39 @@ async function openDatabases(): Promise<Array<{ name: string; knex: Knex }>> {
   return databases;
 }
 
-async function benchmark(name: string, knex: Knex) {
+const mib = (bytes: number) => Math.round(bytes / 1048576);
+
+/** Seeds, scans twice and queries the overview on one database. */
+export async function benchmarkDrift(
+  database: string,
+  knex: Knex,
+  options: { entities: number; resources: number; concurrency: number },
+): Promise<DriftFigures> {
   await knex.migrate.latest({ directory: migrationsDir });
-  const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) =>
-    fleetEntity(i),
-  );
-  const desiredByName = new Map(
-    entities.map(e => [
-      e.metadata.name,
-      desiredObjects(e.metadata.name, RESOURCES),
-    ]),
-  );
+  const fleet = syntheticFleet(options.entities, options.resources);
+  const { entities, desiredByName } = fleet;
 
   const observations = new ObservationStore(knex, secretDigest);
-  const seedStart = Date.now();
-  for (let i = 0; i < entities.length; i += 50) {
-    await Promise.all(
-      entities.slice(i, i + 50).map((entity, j) =>
-        observations.put({
-          entityRef: `component:default/${entity.metadata.name}`,
-          source: 'bench-agent',
-          observedAt: new Date(),
-          objects: desiredByName
-            .get(entity.metadata.name)!
-            .map((object, k) =>
-              liveObject(object, k, (i + j) % 10 === 0 && k === 0),
-            ),
-        }),
-      ),
-    );
-  }
-  const seedMs = Date.now() - seedStart;
+  const seed = await timed(async () => {
+    for (let i = 0; i < entities.length; i += 50) {
+      await Promise.all(
+        entities.slice(i, i + 50).map((entity, j) =>
+          observations.put({
+            entityRef: `component:default/${entity.metadata.name}`,
+            source: 'bench-agent',
+            observedAt: new Date(),
+            objects: desiredByName
+              .get(entity.metadata.name)!
+              .map((object, k) =>
+                liveObject(object, k, (i + j) % 10 === 0 && k === 0),
+              ),
+          }),
+        ),
+      );
+    }
+  });
 
-  // Desired state as the Git reader would return it, without the disk: the
-  // scan measures the engine, the providers, the ledger and the database.
-  const desiredReader = {
-    read: async (entity: Entity) => ({
-      objects: desiredByName.get(entity.metadata.name)!,
-      sopsFiles: [],
-      findings: [],
-      migrations: [],
-      source: 'bench',
-    }),
-  } as unknown as DesiredStateReader;
-
-  const catalog = {
-    async *streamEntities() {
-      for (let i = 0; i < entities.length; i += 500)
-        yield entities.slice(i, i + 500);
-    },
-  } as unknown as CatalogService;
-
-  // Scan summaries and failures go to the console; per-entity info is noise here.
-  const logger: LoggerService = {
-    debug: () => {},
-    info: () => {},
-    warn: (message: string) => console.warn(message),
-    error: (message: string) => console.error(message),
-    child: () => logger,
-  };
+  const catalog = streamingCatalog(fleet);
   // The real ledger (no hotfixes recorded): one open-hotfix query per entity,
   // as in production.
   const hotfixes = new HotfixService({
@@ -147,7 +132,7 @@ async function benchmark(name: string, knex: Knex) {
   });
   const scanner = new EntityScanner({
     secretDigest,
-    desiredReader,
+    desiredReader: inMemoryDesiredReader(fleet),
     providers: [new ObservationProvider(observations)],
     secretResolvers: [],
     ledger: new HotfixLedgerReconciler({
@@ -167,12 +152,12 @@ async function benchmark(name: string, knex: Knex) {
     auth: mockServices.auth(),
     scanner,
     logger,
-    concurrency: CONCURRENCY,
+    concurrency: options.concurrency,
   });
 
-  const memoryBefore = process.memoryUsage().rss;
+  const rssBefore = process.memoryUsage().rss;
   const summary = await driftScanner.scanAll();
-  const memoryAfter = process.memoryUsage().rss;
+  const rssAfter = process.memoryUsage().rss;
   // Steady state: the next scheduled scan, where most results are unchanged.
   const rescan = await driftScanner.scanAll();
 
@@ -187,27 +172,28 @@ async function benchmark(name: string, knex: Knex) {
   const measureOverview = async (readable?: ReadonlySet<string>) => {
     const latencies: number[] = [];
     for (let q = 0; q < OVERVIEW_QUERIES; q++) {
-      const started = process.hrtime.bigint();
       const filter = {
         owner: q % 4 === 0 ? `group:default/team-${q % 40}` : undefined,
         readable,
       };
-      await Promise.all([
-        overview.overview({
-          ...filter,
-          status: statuses[q % 3],
-          track: tracks[(q >> 1) % 3],
-          sort: sorts[q % 4],
-          order: q % 8 < 4 ? 'asc' : 'desc',
-          q: q % 5 === 0 ? `svc-0${q % 97}` : undefined,
-          offset: (q * 37) % 500,
-          limit: 50,
-        }),
-        overview
-          .scopeKeys(filter)
-          .then(entityKeys => hotfixes.counts({ entityKeys })),
-      ]);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const { ms } = await timed(() =>
+        Promise.all([
+          overview.overview({
+            ...filter,
+            status: statuses[q % 3],
+            track: tracks[(q >> 1) % 3],
+            sort: sorts[q % 4],
+            order: q % 8 < 4 ? 'asc' : 'desc',
+            q: q % 5 === 0 ? `svc-0${q % 97}` : undefined,
+            offset: (q * 37) % 500,
+            limit: 50,
+          }),
+          overview
+            .scopeKeys(filter)
+            .then(entityKeys => hotfixes.counts({ entityKeys })),
+        ]),
+      );
+      latencies.push(ms);
     }
     return latencies.sort((a, b) => a - b);
   };
@@ -220,57 +206,83 @@ async function benchmark(name: string, knex: Knex) {
   const readableLatencies = await measureOverview(halfTheFleet);
   const totals = await overview.overview({ limit: 1 });
 
-  const resources = ENTITIES * RESOURCES;
-  const rate = (ms: number) => Math.round(resources / (ms / 1000));
-  console.log(
-    `\n${name}: ${ENTITIES} entities × ${RESOURCES} resources = ${resources} resources, scan concurrency ${CONCURRENCY}`,
-  );
-  console.log(`  seed observations      ${(seedMs / 1000).toFixed(1)} s`);
-  console.log(
-    `  full scan              ${(summary.durationMs / 1000).toFixed(
-      1,
-    )} s  (${Math.round(
-      resources / (summary.durationMs / 1000),
-    )} resources/s, ${summary.failed} failed)`,
-  );
-  console.log(
-    `  rescan (steady state)  ${(rescan.durationMs / 1000).toFixed(
-      1,
-    )} s  (${rate(rescan.durationMs)} resources/s, ${rescan.failed} failed)`,
-  );
-  console.log(
-    `  rss during scan        +${Math.round(
-      (memoryAfter - memoryBefore) / 1048576,
-    )} MiB`,
-  );
-  console.log(
-    `  overview (${OVERVIEW_QUERIES} queries)  p50 ${percentile(
-      latencies,
-      50,
-    ).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms`,
-  );
-  console.log(
-    `  overview, may read ${halfTheFleet.size}  p50 ${percentile(
-      readableLatencies,
-      50,
-    ).toFixed(1)} ms  p95 ${percentile(readableLatencies, 95).toFixed(1)} ms`,
-  );
-  console.log(
-    `  statuses               ${JSON.stringify(totals.totals.byStatus)}`,
-  );
+  return {
+    database,
+    entities: options.entities,
+    resources: options.resources,
+    seedMs: seed.ms,
+    scanMs: summary.durationMs,
+    rescanMs: rescan.durationMs,
+    failed: summary.failed + rescan.failed,
+    rssBeforeMiB: mib(rssBefore),
+    rssAfterMiB: mib(rssAfter),
+    overviewP50: percentile(latencies, 50),
+    overviewP95: percentile(latencies, 95),
+    readableOverviewP50: percentile(readableLatencies, 50),
+    byStatus: totals.totals.byStatus as Record<string, number>,
+  };
 }
 
-async function main() {
-  for (const { name, knex } of await openDatabases()) {
+/** Every database in turn. */
+export async function runDriftBench(options: {
+  entities: number;
+  resources: number;
+  concurrency: number;
+  postgresOnly?: boolean;
+}): Promise<DriftFigures[]> {
+  const figures: DriftFigures[] = [];
+  for (const { name, knex } of await openDatabases(options)) {
     try {
-      await benchmark(name, knex);
+      figures.push(await benchmarkDrift(name, knex, options));
     } finally {
       await knex.destroy();
     }
   }
+  return figures;
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+function print(f: DriftFigures) {
+  const resources = f.entities * f.resources;
+  const rate = (ms: number) => Math.round(resources / (ms / 1000));
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  console.log(
+    `\n${f.database}: ${f.entities} entities × ${f.resources} resources = ${resources} resources`,
+  );
+  console.log(`  seed observations      ${s(f.seedMs)} s`);
+  console.log(
+    `  full scan              ${s(f.scanMs)} s  (${rate(
+      f.scanMs,
+    )} resources/s)`,
+  );
+  console.log(
+    `  rescan (steady state)  ${s(f.rescanMs)} s  (${rate(
+      f.rescanMs,
+    )} resources/s, ${f.failed} failed in both)`,
+  );
+  console.log(
+    `  rss                    ${f.rssBeforeMiB} → ${f.rssAfterMiB} MiB`,
+  );
+  console.log(
+    `  overview (${OVERVIEW_QUERIES} queries)  p50 ${f.overviewP50.toFixed(
+      1,
+    )} ms  p95 ${f.overviewP95.toFixed(1)} ms`,
+  );
+  console.log(
+    `  overview, may read 1/2 p50 ${f.readableOverviewP50.toFixed(1)} ms`,
+  );
+  console.log(`  statuses               ${JSON.stringify(f.byStatus)}`);
+}
+
+if (require.main === module) {
+  runDriftBench({
+    entities: arg('entities', 10_000),
+    resources: arg('resources', 20),
+    concurrency: arg('concurrency', 8),
+    postgresOnly: process.argv.includes('--postgres-only'),
+  })
+    .then(figures => figures.forEach(print))
+    .catch(error => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -8,15 +8,11 @@
  * without (it GETs each desired object by name). Prints the requests per
  * entity per scan and the scan time; asserts nothing.
  */
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import knexFactory from 'knex';
 import pLimit from 'p-limit';
 import { EntityStatusStore } from '../src/database/EntityStatusStore';
 import { migrationsDir } from '../src/database/migrateDatabase';
-import { DesiredStateReader } from '../src/desired/DesiredStateReader';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
 import { keyedSecretDigest } from '../src/observations/secretDigest';
 import { KubernetesProvider } from '../src/providers/kubernetes';
@@ -27,12 +23,14 @@ import {
 } from '../src/providers/kubernetes/__testUtils__/fakeKubernetesApi';
 import { DriftScanner } from '../src/scan/DriftScanner';
 import { EntityScanner } from '../src/scan/EntityScanner';
-import { desiredObjects, fleetEntity, liveObject } from './syntheticFleet';
-
-function arg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
+import {
+  arg,
+  benchLogger as logger,
+  inMemoryDesiredReader,
+  streamingCatalog,
+  syntheticFleet,
+} from './benchSetup';
+import { fleetEntity, liveObject } from './syntheticFleet';
 
 const ENTITIES = arg('entities', 1_000);
 const RESOURCES = arg('resources', 20);
@@ -43,27 +41,26 @@ const secretDigest = keyedSecretDigest(
   Buffer.from('bench key of 32 characters or more'),
 );
 
-const logger: LoggerService = {
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-  child: () => logger,
+export type KubernetesFigures = {
+  labelled: boolean;
+  scanMs: number;
+  /** LIST and GET requests per entity per scan (discovery is per scan). */
+  requestsPerEntity: number;
+  discovery: number;
 };
 
-async function benchmark(labelled: boolean) {
-  const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => {
+/** One scan of `size` entities whose live state comes from the fake API server. */
+export async function benchmarkKubernetes(
+  labelled: boolean,
+  { size = ENTITIES, quiet = false }: { size?: number; quiet?: boolean } = {},
+): Promise<KubernetesFigures> {
+  const fleet = syntheticFleet(size, RESOURCES, i => {
     const entity = fleetEntity(i);
     entity.metadata.annotations!['backstage.io/kubernetes-id'] =
       entity.metadata.name;
     return entity;
   });
-  const desiredByName = new Map(
-    entities.map(e => [
-      e.metadata.name,
-      desiredObjects(e.metadata.name, RESOURCES),
-    ]),
-  );
+  const { entities, desiredByName } = fleet;
   const live = entities.flatMap((entity, i) =>
     desiredByName.get(entity.metadata.name)!.map((object, k) => {
       const copy = liveObject(object, k, i % 10 === 0 && k === 0);
@@ -88,21 +85,7 @@ async function benchmark(labelled: boolean) {
     useNullAsDefault: true,
   });
   await knex.migrate.latest({ directory: migrationsDir });
-  const desiredReader = {
-    read: async (entity: Entity) => ({
-      objects: desiredByName.get(entity.metadata.name)!,
-      sopsFiles: [],
-      findings: [],
-      migrations: [],
-      source: 'bench',
-    }),
-  } as unknown as DesiredStateReader;
-  const catalog = {
-    async *streamEntities() {
-      for (let i = 0; i < entities.length; i += 500)
-        yield entities.slice(i, i + 500);
-    },
-  } as unknown as CatalogService;
+  const catalog = streamingCatalog(fleet);
   const kubernetes = new KubernetesProvider({
     clusters: [
       {
@@ -121,7 +104,7 @@ async function benchmark(labelled: boolean) {
     secretDigest,
   });
   const scanner = new EntityScanner({
-    desiredReader,
+    desiredReader: inMemoryDesiredReader(fleet),
     providers: [kubernetes],
     secretResolvers: [],
     secretDigest,
@@ -165,37 +148,44 @@ async function benchmark(labelled: boolean) {
     r.path.includes('labelSelector'),
   ).length;
   const gets = requests - lists - discovery;
-  const byStatus = await knex('entity_status')
+  const byStatus = (await knex('entity_status')
     .select('status')
     .count({ n: '*' })
-    .groupBy('status');
+    .groupBy('status')) as Array<{ status: string; n: number | string }>;
   await api.close();
   await knex.destroy();
 
+  const figures = {
+    labelled,
+    scanMs: summary.durationMs,
+    requestsPerEntity: (lists + gets) / size,
+    discovery,
+  };
+  if (quiet) return figures;
   console.log(
     `\n${
       labelled
         ? 'Objects carry the entity label (LIST)'
         : 'Objects carry no label (GET by name)'
-    }: ${ENTITIES} entities × ${RESOURCES} objects, scan concurrency ${CONCURRENCY}, ${CLUSTER_CONCURRENCY} requests in flight per cluster`,
+    }: ${size} entities × ${RESOURCES} objects, scan concurrency ${CONCURRENCY}, ${CLUSTER_CONCURRENCY} requests in flight per cluster`,
   );
   console.log(
     `  full scan           ${(summary.durationMs / 1000).toFixed(
       1,
-    )} s  (${Math.round(ENTITIES / (summary.durationMs / 1000))} entities/s, ${
+    )} s  (${Math.round(size / (summary.durationMs / 1000))} entities/s, ${
       summary.failed
     } failed)`,
   );
   console.log(
     `  provider alone      ${(providerMs / 1000).toFixed(1)} s  (${(
-      providerMs / ENTITIES
+      providerMs / size
     ).toFixed(1)} ms per entity at concurrency ${CONCURRENCY})`,
   );
   console.log(
     `  requests            ${requests} = ${discovery} discovery + ${lists} LIST + ${gets} GET`,
   );
   console.log(
-    `  per entity per scan ${((lists + gets) / ENTITIES).toFixed(
+    `  per entity per scan ${((lists + gets) / size).toFixed(
       1,
     )} (+ ${discovery} discovery per scan)`,
   );
@@ -204,14 +194,17 @@ async function benchmark(labelled: boolean) {
       .map(r => `${r.status} ${r.n}`)
       .join(', ')}`,
   );
+  return figures;
 }
 
 async function main() {
-  await benchmark(true);
-  await benchmark(false);
+  await benchmarkKubernetes(true);
+  await benchmarkKubernetes(false);
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
+}

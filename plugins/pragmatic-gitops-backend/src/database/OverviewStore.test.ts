@@ -142,6 +142,39 @@ describe('OverviewStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'counts totals by track, status and finding, and the filtered items on any page, on %p',
+    async databaseId => {
+      const store = await seeded(databaseId);
+      const page = await store.overview({ status: 'drifted', limit: 1 });
+      expect(page.totalItems).toBe(2);
+      expect(page.items).toHaveLength(1);
+      expect(page.totals.byStatus).toEqual({
+        drifted: 2,
+        unknown: 1,
+        pending: 1,
+        explained: 1,
+        'in-sync': 1,
+      });
+      expect(page.totals.byTrack).toEqual(
+        (await store.overview({ offset: 1000 })).totals.byTrack,
+      );
+      expect(
+        Object.values(page.totals.byTrack).reduce((a, b) => a + b, 0),
+      ).toBe(FLEET.length);
+      const pastTheEnd = await store.overview({ status: 'drifted', offset: 5 });
+      expect(pastTheEnd.items).toEqual([]);
+      expect(pastTheEnd.totalItems).toBe(2);
+      const nothing = await store.overview({ q: 'no such entity' });
+      expect(nothing.totalItems).toBe(0);
+      const expectedFindings = (code: string) =>
+        FLEET.filter(([, , , , , , codes]) => codes.includes(code)).length;
+      expect(page.totals.findings?.plaintextSecrets).toBe(
+        expectedFindings('plaintext-secret-in-git'),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'dates each row by its change and says when tracking began on %p',
     async databaseId => {
       const store = await seeded(databaseId);

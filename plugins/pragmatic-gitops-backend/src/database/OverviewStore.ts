@@ -73,25 +73,55 @@ function likePattern(text: string): string {
 export class OverviewStore {
   constructor(private readonly db: Knex) {}
 
-  /** How many entities carry each secret or track finding. */
-  private async findingTotals(scoped: () => Knex.QueryBuilder) {
-    const count = async (code: string) => {
-      const [{ count: n }] = await scoped()
-        .where('finding_codes', 'like', `% ${code} %`)
-        .count({ count: '*' });
-      return Number(n);
-    };
+  /**
+   * Totals by track, by status and by finding in one grouped query: one row
+   * per (track, status) pair with the finding counts summed alongside.
+   */
+  private async totals(filter: Pick<OverviewFilter, 'owner' | 'readable'>) {
+    type TotalsRow = {
+      track: string | null;
+      status: string;
+      count: string | number;
+    } & Record<string, string | number | null>;
+    const rows = (await this.scoped(filter)
+      .select(
+        'track',
+        'status',
+        this.db.raw('count(*) as ??', ['count']),
+        ...FINDING_CODES.map((code, i) =>
+          this.db.raw(
+            'sum(case when finding_codes like ? then 1 else 0 end) as ??',
+            [`% ${code} %`, `finding_${i}`],
+          ),
+        ),
+      )
+      .groupBy('track', 'status')) as TotalsRow[];
+    const byTrack: Record<string, number> = {};
+    const byStatus: Record<string, number> = {};
+    const findings = FINDING_CODES.map(() => 0);
+    for (const row of rows) {
+      const track = row.track ?? 'invalid';
+      byTrack[track] = (byTrack[track] ?? 0) + Number(row.count);
+      byStatus[row.status] = (byStatus[row.status] ?? 0) + Number(row.count);
+      FINDING_CODES.forEach((_, i) => {
+        findings[i] += Number(row[`finding_${i}`] ?? 0);
+      });
+    }
     const [
       plaintextSecrets,
       encryptedSecrets,
       unresolvedSecretRefs,
       statefulInDeclarative,
-    ] = await Promise.all(FINDING_CODES.map(count));
+    ] = findings;
     return {
-      plaintextSecrets,
-      encryptedSecrets,
-      unresolvedSecretRefs,
-      statefulInDeclarative,
+      findings: {
+        plaintextSecrets,
+        encryptedSecrets,
+        unresolvedSecretRefs,
+        statefulInDeclarative,
+      },
+      byTrack,
+      byStatus,
     };
   }
 
@@ -212,20 +242,10 @@ export class OverviewStore {
       return query;
     };
 
-    type GroupRow = {
-      track?: string | null;
-      status?: string;
-      count: string | number;
-    };
-    const [byTrackRows, byStatusRows, [{ count }], rows] = await Promise.all([
-      scoped()
-        .select('track')
-        .count({ count: '*' })
-        .groupBy('track') as Promise<GroupRow[]>,
-      scoped()
-        .select('status')
-        .count({ count: '*' })
-        .groupBy('status') as Promise<GroupRow[]>,
+    // Three queries: the totals, the filtered count and the page. (A window
+    // count over the page query costs SQLite more than a count of its own.)
+    const [totals, [{ count }], rows] = await Promise.all([
+      this.totals(filter),
       filtered().count({ count: '*' }),
       this.orderBy(
         filtered().select(
@@ -241,26 +261,17 @@ export class OverviewStore {
         filter,
       )
         .offset(filter.offset ?? 0)
-        .limit(filter.limit ?? DEFAULT_LIMIT),
+        .limit(filter.limit ?? DEFAULT_LIMIT) as Promise<OverviewRow[]>,
     ]);
 
-    const findings = await this.findingTotals(scoped);
     const trackedSince = (row: Parameters<typeof trackedSinceOf>[0]) => {
       const date = trackedSinceOf(row);
       return date ? { trackedSince: date.toISOString() } : {};
     };
     return {
-      totals: {
-        findings,
-        byTrack: Object.fromEntries(
-          byTrackRows.map(row => [row.track ?? 'invalid', Number(row.count)]),
-        ),
-        byStatus: Object.fromEntries(
-          byStatusRows.map(row => [row.status, Number(row.count)]),
-        ),
-      },
+      totals,
       totalItems: Number(count),
-      items: (rows as OverviewRow[]).map(row => ({
+      items: rows.map(row => ({
         entityRef: row.entity_ref,
         ...(row.title ? { title: row.title } : {}),
         ...(row.owner ? { owner: row.owner } : {}),

@@ -12,12 +12,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DesiredStateUnavailableError } from './DesiredStateUnavailableError';
 import { LocalSourceRoots, resolveDirUrl } from './localSources';
+import { ParsedManifestsCache } from './ParsedManifestsCache';
 import {
   SourceFile,
   ParsedManifests,
   isManifestFile,
   migrationNames,
-  parseManifests,
 } from './parseManifests';
 
 export type DesiredState = ParsedManifests & {
@@ -55,6 +55,7 @@ function isReadable(filePath: string): boolean {
  */
 export class DesiredStateReader {
   private readonly localRoots: LocalSourceRoots;
+  private readonly parsed = new ParsedManifestsCache();
 
   constructor(
     private readonly urlReader: UrlReaderService,
@@ -69,7 +70,7 @@ export class DesiredStateReader {
       return undefined;
     }
     const { source, files, paths, revision } = read;
-    const parsed = parseManifests(files);
+    const parsed = this.parsed.parse(files);
     return {
       ...parsed,
       source,

@@ -16,10 +16,14 @@ import {
   StatusTransition,
   pragmaticGitopsRefreshPermission,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import { EntityStatusStore } from '../database/EntityStatusStore';
+import {
+  EntityStatusStore,
+  StoredEntityStatus,
+} from '../database/EntityStatusStore';
 import { EntityScanner } from '../scan/EntityScanner';
 import { StatusDetail } from '../scan/types';
 import { annotationFindings, readTrack } from './annotationFindings';
+import { BatchedEntityReader } from './BatchedEntityReader';
 import { withoutLedgerDetail } from './hotfixResponse';
 import { toApiStatus, toApiTransition } from './toApiStatus';
 
@@ -29,6 +33,8 @@ import { toApiStatus, toApiTransition } from './toApiStatus';
  * read permissions decide who sees what.
  */
 export class EntityStatusService {
+  private readonly entities: BatchedEntityReader;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -37,15 +43,15 @@ export class EntityStatusService {
       permissions: PermissionsService;
       hotfixes: { openHotfixes(entityRef: string): Promise<Hotfix[]> };
     },
-  ) {}
+  ) {
+    this.entities = new BatchedEntityReader(options.catalog);
+  }
 
   async getEntity(
     ref: CompoundEntityRef | string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.options.catalog.getEntityByRef(ref, {
-      credentials,
-    });
+    const entity = await this.entities.getEntityByRef(ref, credentials);
     if (!entity) {
       const name = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       throw new NotFoundError(
@@ -59,8 +65,15 @@ export class EntityStatusService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityGitopsDetails> {
-    const entity = await this.getEntity(ref, credentials);
-    return this.statusOf(entity, { rescan: false });
+    // The catalog decides whether the caller may read the entity; the stored
+    // status is read meanwhile and dropped unseen when the catalog says no.
+    const key = stringifyEntityRef(ref);
+    const [entity, stored, hotfixes] = await Promise.all([
+      this.getEntity(ref, credentials),
+      this.options.store.get<StatusDetail>(key),
+      this.options.hotfixes.openHotfixes(key),
+    ]);
+    return this.statusOf(entity, { rescan: false, stored, hotfixes });
   }
 
   /** Recomputes now; needs the refresh permission on the entity. */
@@ -110,7 +123,12 @@ export class EntityStatusService {
    */
   async statusOf(
     entity: Entity,
-    { rescan }: { rescan: boolean },
+    options: {
+      rescan: boolean;
+      /** Already read for this entity: its stored status and open hotfixes. */
+      stored?: StoredEntityStatus<StatusDetail>;
+      hotfixes?: Hotfix[];
+    },
   ): Promise<EntityGitopsDetails> {
     const entityRef = stringifyEntityRef(entity);
     const findings = annotationFindings(entity);
@@ -126,17 +144,21 @@ export class EntityStatusService {
         findings,
       };
     }
-    let stored = rescan
+    let stored = options.rescan
       ? undefined
-      : await this.options.store.get<StatusDetail>(entityRef);
+      : options.stored ??
+        (await this.options.store.get<StatusDetail>(entityRef));
+    let hotfixes = options.rescan ? undefined : options.hotfixes;
     if (!stored || stored.track !== reading.track) {
       stored = await this.options.scanner.scan(entity);
+      // The scan may have moved hotfixes on.
+      hotfixes = undefined;
     }
     return {
       ...toApiStatus(entityRef, stored, findings),
-      hotfixes: (await this.options.hotfixes.openHotfixes(entityRef)).map(
-        withoutLedgerDetail,
-      ),
+      hotfixes: (
+        hotfixes ?? (await this.options.hotfixes.openHotfixes(entityRef))
+      ).map(withoutLedgerDetail),
     };
   }
 }

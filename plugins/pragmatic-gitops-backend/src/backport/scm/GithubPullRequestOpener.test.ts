@@ -1,13 +1,6 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { computeDrift } from '../../engine';
-import { HotfixLedgerReconciler } from '../../ledger/HotfixLedgerReconciler';
 import { GithubBackportCommitFinder } from '../../providers/github';
-import { demoLiveObjects } from '../__testUtils__/demoBackports';
 import {
   FakeGithubRepo,
   fakeGithubRepo,
@@ -25,8 +18,8 @@ import {
   startUrlSourceBackend,
   treeReader,
 } from './__testUtils__/urlSourceBackend';
+import { scanAfterMerge } from './__testUtils__/scanAfterMerge';
 import { GithubPullRequestOpener } from './GithubPullRequestOpener';
-import { parseManifests } from '../../desired/parseManifests';
 
 jest.setTimeout(60_000);
 
@@ -38,7 +31,11 @@ describe('back-port pull requests on GitHub', () => {
   let knex: Knex;
 
   async function start(
-    repoOptions: { archived?: boolean; push?: boolean } = {},
+    repoOptions: {
+      archived?: boolean;
+      push?: boolean;
+      files?: Record<string, string>;
+    } = {},
     source = SOURCE,
   ) {
     knex = await databases.init('SQLITE_3');
@@ -195,42 +192,41 @@ describe('back-port pull requests on GitHub', () => {
   });
 
   it('marks the hotfix backported by itself once the pull request merges', async () => {
-    const { backport, repo, config, entity, hotfixes, id } = await start();
+    const backend = await start();
+    const { backport, repo, config } = backend;
     const res = await backport();
     repo.merge(res.body.pullRequest.number);
 
-    // The next scan: Git now holds the merged manifests; the existing
-    // back-port detection finds the trailer on the default branch.
-    const reconciler = new HotfixLedgerReconciler({
-      hotfixes,
-      commitFinders: [GithubBackportCommitFinder.fromConfig(config)],
-      logger: mockServices.logger.mock(),
-    });
-    const files = [...repo.filesOf('main')!]
-      .filter(([path]) => path.startsWith('apps/payments-api/'))
-      .map(([path, content]) => ({ path, content }));
-    const live = { objects: demoLiveObjects('payments-api.json') };
-    const result = computeDrift({
-      track: 'declarative',
-      desired: parseManifests(files).objects,
-      live,
-      defaultNamespace: 'payments',
-      ignoreRules: [],
-      gitopsFieldManagers: [],
-    });
-    await reconciler.reconcile({
-      entity,
-      entityRef: 'component:default/payments-api',
-      result,
-      live,
-      observedAt: new Date(),
-      defaultNamespace: 'payments',
-    });
-    const hotfix = await hotfixes.get(id, mockCredentials.user());
+    // The next scan: the existing back-port detection finds the trailer on
+    // the default branch.
+    const hotfix = await scanAfterMerge(
+      backend,
+      repo.filesOf('main')!,
+      GithubBackportCommitFinder.fromConfig(config),
+    );
     expect(hotfix.status).toBe('backported');
     expect(hotfix.events.at(-1)).toMatchObject({
       type: 'backported',
       detail: { via: 'commit-trailer', sha: repo.headOf('main')!.sha },
+    });
+  });
+
+  it('opens nothing when the base branch already holds the live values', async () => {
+    const { backport, repo, audit } = await start({
+      files: { ...REPOSITORY_FILES, [FILE]: PATCHED_DEPLOYMENT },
+    });
+    const res = await backport();
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      hotfixId: 'HF-1',
+      type: 'pull-request',
+      written: [],
+      refused: [],
+    });
+    expect(repo.headOf(BRANCH)).toBeUndefined();
+    expect(repo.pulls).toHaveLength(0);
+    expect(audit.success).toHaveBeenLastCalledWith({
+      meta: expect.objectContaining({ written: 0 }),
     });
   });
 });

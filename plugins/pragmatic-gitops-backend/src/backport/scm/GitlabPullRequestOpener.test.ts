@@ -16,6 +16,8 @@ import {
   startUrlSourceBackend,
   treeReader,
 } from './__testUtils__/urlSourceBackend';
+import { GitlabBackportCommitFinder } from '../../providers/gitlab';
+import { scanAfterMerge } from './__testUtils__/scanAfterMerge';
 import { GitlabPullRequestOpener } from './GitlabPullRequestOpener';
 
 jest.setTimeout(60_000);
@@ -74,8 +76,8 @@ describe('back-port merge requests on GitLab', () => {
     const branch = project.branches.get(BRANCH)!;
     expect(branch.files.get(FILE)).toBe(PATCHED_DEPLOYMENT);
     expect(branch.files.get('apps/payments-api/hpa.yaml')).toBe(HPA);
-    expect(branch.messages).toHaveLength(1);
-    expect(branch.messages[0]).toMatch(/\n\nBackport-Of: HF-1\n$/);
+    expect(branch.commits).toHaveLength(2);
+    expect(branch.commits[1].message).toMatch(/\n\nBackport-Of: HF-1\n$/);
     expect(project.branches.get('main')!.files.get(FILE)).toBe(DEPLOYMENT);
     const [mr] = project.mergeRequests;
     expect(mr).toMatchObject({
@@ -105,7 +107,7 @@ describe('back-port merge requests on GitLab', () => {
       created: false,
     });
     expect(project.mergeRequests).toHaveLength(1);
-    expect(project.branches.get(BRANCH)!.messages).toHaveLength(1);
+    expect(project.branches.get(BRANCH)!.commits).toHaveLength(2);
   });
 
   it('returns the merge request that already exists from the branch', async () => {
@@ -136,5 +138,24 @@ describe('back-port merge requests on GitLab', () => {
       `${GITLAB_HOST}/platform/deploy is archived on GitLab`,
     );
     expect(project.mergeRequests).toHaveLength(0);
+  });
+
+  it('marks the hotfix backported by itself once the merge request merges', async () => {
+    const backend = await start();
+    const { backport, project, config } = backend;
+    const res = await backport();
+    project.merge(res.body.pullRequest.number);
+
+    const main = project.branches.get('main')!;
+    const hotfix = await scanAfterMerge(
+      backend,
+      main.files,
+      GitlabBackportCommitFinder.fromConfig(config),
+    );
+    expect(hotfix.status).toBe('backported');
+    expect(hotfix.events.at(-1)).toMatchObject({
+      type: 'backported',
+      detail: { via: 'commit-trailer', sha: main.commits.at(-1)!.id },
+    });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * A GitLab project served by msw, with state: files on branches, commits and
- * merge requests, enough for the back-port merge request opener.
+ * merge requests, enough for the back-port merge request opener (files,
+ * commits, merge requests) and the back-port commit finder (commits of the
+ * default branch). `merge()` merges a merge request as GitLab's button does.
  */
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
@@ -9,7 +11,8 @@ export const GITLAB_TOKEN = 'glpat-canaryBackportTokenThatMustNeverLeak';
 export const GITLAB_HOST = 'gitlab.example.com';
 const API = `https://${GITLAB_HOST}/api/v4`;
 
-type Branch = { files: Map<string, string>; messages: string[] };
+type Commit = { id: string; message: string; committed_date: string };
+type Branch = { files: Map<string, string>; commits: Commit[] };
 type MergeRequest = {
   iid: number;
   source_branch: string;
@@ -32,9 +35,22 @@ export function fakeGitlabProject(
 ) {
   const project = 'platform/deploy';
   const branches = new Map<string, Branch>([
-    ['main', { files: new Map(Object.entries(options.files)), messages: [] }],
+    [
+      'main',
+      {
+        files: new Map(Object.entries(options.files)),
+        commits: [
+          {
+            id: 'c0',
+            message: 'Initial manifests',
+            committed_date: '2026-11-01T00:00:00Z',
+          },
+        ],
+      },
+    ],
   ]);
   const mergeRequests: MergeRequest[] = [];
+  let commitCount = 0;
   const authorizations = new Set<string>();
   const web = `https://${GITLAB_HOST}/${project}`;
   const json = (mr: MergeRequest) => ({
@@ -94,11 +110,29 @@ export function fakeGitlabProject(
         for (const action of body.actions) {
           files.set(action.file_path, action.content);
         }
+        const commit: Commit = {
+          id: `c${++commitCount}`,
+          message: body.commit_message,
+          committed_date: new Date().toISOString(),
+        };
         branches.set(body.branch, {
           files,
-          messages: [...start.messages, body.commit_message],
+          commits: [...start.commits, commit],
         });
-        return HttpResponse.json({ id: `c${branches.size}` }, { status: 201 });
+        return HttpResponse.json(commit, { status: 201 });
+      }
+      if (method === 'GET' && at === '/repository/commits') {
+        const branch = branches.get(query.get('ref_name') ?? 'main');
+        if (!branch) return HttpResponse.json([]);
+        return HttpResponse.json(
+          [...branch.commits].reverse().map(c => ({
+            ...c,
+            web_url: `${web}/-/commit/${c.id}`,
+          })),
+          {
+            headers: { 'x-page': '1', 'x-per-page': '100', 'x-next-page': '' },
+          },
+        );
       }
       if (method === 'GET' && at === '/merge_requests') {
         return HttpResponse.json(
@@ -159,6 +193,16 @@ export function fakeGitlabProject(
         description: '',
         state: 'opened',
       });
+    },
+    /** Fast-forwards the target to the merge request's source and merges it. */
+    merge(iid: number) {
+      const mr = mergeRequests.find(m => m.iid === iid)!;
+      const source = branches.get(mr.source_branch)!;
+      branches.set(mr.target_branch, {
+        files: new Map(source.files),
+        commits: [...source.commits],
+      });
+      mr.state = 'merged';
     },
   };
 }

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { ParsedManifests, SourceFile, parseManifests } from './parseManifests';
+
+const DEFAULT_ENTRIES = 10_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Parsed manifests by the content of their files: every push and every scan
+ * reads the same sources again, and parsing YAML is most of what reading
+ * them costs. The key is a digest of every file's path and text, so a
+ * changed, added or removed file parses again; nothing is trusted from
+ * timestamps. Results are shared between callers, hence frozen. The least
+ * recently used entries go first once `maxEntries` are held.
+ */
+export class ParsedManifestsCache {
+  private readonly entries = new Map<string, ParsedManifests>();
+
+  constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
+
+  parse(files: SourceFile[]): ParsedManifests {
+    const hash = createHash('sha256');
+    for (const file of [...files].sort((a, b) =>
+      a.path.localeCompare(b.path),
+    )) {
+      hash.update(`${file.path.length}:${file.path}`);
+      hash.update(`${Buffer.byteLength(file.content)}:`);
+      hash.update(file.content);
+    }
+    const key = hash.digest('base64');
+    const cached = this.entries.get(key);
+    if (cached) {
+      // Most recently used last.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached;
+    }
+    const parsed = deepFreeze(parseManifests(files));
+    this.entries.set(key, parsed);
+    if (this.entries.size > this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    return parsed;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
