@@ -7,4 +7,5 @@ import './suites/catalog.mjs';
 import './suites/glance.mjs';
 import './suites/terraform.mjs';
 import './suites/backport.mjs';
+import './suites/everywhere.mjs';
 import './suites/a11y.mjs';
