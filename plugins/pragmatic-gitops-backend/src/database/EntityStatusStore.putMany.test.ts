@@ -15,7 +15,11 @@ describe('EntityStatusStore.putMany', () => {
     return new EntityStatusStore(knex);
   }
 
-  const record = (name: string, status: 'in-sync' | 'drifted', day: number) => ({
+  const record = (
+    name: string,
+    status: 'in-sync' | 'drifted',
+    day: number,
+  ) => ({
     entityRef: `component:default/${name}`,
     track: 'declarative' as const,
     status,

@@ -62,6 +62,23 @@ type EntityStatusRow = {
   tracked_since?: Date | string | number | null;
 };
 
+/** Rows per statement: far below the bind-parameter limits of both databases. */
+const CHUNK = 200;
+
+/** What `putMany` compares with; the stored detail is compared as text. */
+const PREVIOUS_COLUMNS = [
+  'entity_ref',
+  'track',
+  'status',
+  'reason',
+  'owner',
+  'title',
+  'since',
+  'checked_at',
+  'detail',
+  'changed_by_hand',
+];
+
 /** Entity refs are stored lower-cased, matching entities as the catalog does. */
 export function entityKey(entityRef: string): string {
   // Entity refs are ASCII (catalog validation), where this equals the
@@ -203,23 +220,6 @@ export class EntityStatusStore {
     }));
   }
 }
-
-/** Rows per statement: far below the bind-parameter limits of both databases. */
-const CHUNK = 200;
-
-/** What `putMany` compares with; the stored detail is compared as text. */
-const PREVIOUS_COLUMNS = [
-  'entity_ref',
-  'track',
-  'status',
-  'reason',
-  'owner',
-  'title',
-  'since',
-  'checked_at',
-  'detail',
-  'changed_by_hand',
-];
 
 /**
  * The row to store for `record` after `previous`: a changed status (or

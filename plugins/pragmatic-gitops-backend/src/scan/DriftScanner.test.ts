@@ -75,7 +75,9 @@ describe('DriftScanner', () => {
       expect(errors).toHaveLength(2);
       expect(errors).toEqual(
         expect.arrayContaining([
-          expect.stringContaining('component:default/svc-1 failed: Git said no'),
+          expect.stringContaining(
+            'component:default/svc-1 failed: Git said no',
+          ),
           expect.stringContaining('component:default/svc-4 failed'),
         ]),
       );

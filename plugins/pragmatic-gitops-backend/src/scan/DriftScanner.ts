@@ -61,14 +61,13 @@ export class DriftScanner {
 
     const limit = pLimit(this.options.concurrency);
     const credentials = await auth.getOwnServiceCredentials();
-    let scanned = 0;
-    let failed = 0;
+    const tally = { scanned: 0, failed: 0 };
     const writer = new BatchWriter<EntityStatusRecord<StatusDetail>>(
       this.options.batchSize ?? DEFAULT_BATCH_SIZE,
       async records => {
         const stored = await this.storeBatch(records);
-        scanned += stored;
-        failed += records.length - stored;
+        tally.scanned += stored;
+        tally.failed += records.length - stored;
       },
     );
     for await (const page of catalog.streamEntities(
@@ -86,12 +85,13 @@ export class DriftScanner {
           limit(async () => {
             const record = await this.computeOne(pageScanner, entity);
             if (record) await writer.add({ ...record, inputsReadAt });
-            else failed++;
+            else tally.failed++;
           }),
         ),
       );
     }
     await writer.flush();
+    const { scanned, failed } = tally;
     if (this.databaseDown) {
       return this.skip(started, this.databaseDown, 'stopped', scanned);
     }
@@ -132,7 +132,9 @@ export class DriftScanner {
         this.databaseDown ??= (error as Error).message;
       } else {
         logger.warn(
-          `Drift scan: reading ${page.length} entities at once failed, reading one by one: ${
+          `Drift scan: reading ${
+            page.length
+          } entities at once failed, reading one by one: ${
             (error as Error).message
           }`,
         );

@@ -42,7 +42,9 @@ describe('ObservationProvider.prefetch', () => {
         'component:default/b',
         'component:default/c',
       ]);
-      for (const ref of ['a', 'b', 'c', 'd'].map(n => `component:default/${n}`)) {
+      for (const ref of ['a', 'b', 'c', 'd'].map(
+        n => `component:default/${n}`,
+      )) {
         expect(await page.getLiveState(entity, ref, context)).toEqual(
           await provider.getLiveState(entity, ref),
         );
