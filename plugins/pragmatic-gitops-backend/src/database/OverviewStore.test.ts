@@ -191,8 +191,6 @@ describe('OverviewStore', () => {
       const readable = new Set(
         ['web', 'api', 'db', 'kafka'].map(n => `component:default/${n}`),
       );
-      const names = (items: Array<{ entityRef: string }>) =>
-        items.map(i => i.entityRef.split('/')[1]);
 
       const all = await store.overview({ readable });
       expect(all.totals.byStatus).toEqual({
