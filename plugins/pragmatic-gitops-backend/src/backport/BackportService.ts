@@ -16,12 +16,14 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   HotfixBackport,
+  IgnoreRule,
   pragmaticGitopsHotfixUpdatePermission,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   DesiredStateUnavailableError,
   SourceFiles,
 } from '../desired/DesiredStateReader';
+import { entityIgnoreRules } from '../desired/entityIgnoreRules';
 import { parseManifests } from '../desired/parseManifests';
 import { computeDrift, DEFAULT_GITOPS_FIELD_MANAGERS } from '../engine';
 import { KubeObject, LiveState } from '../engine/types';
@@ -64,6 +66,11 @@ export type BackportServiceOptions = {
   openers: PullRequestOpener[];
   /** Stands in for secret values of desired objects, as in scans. */
   secretDigest: SecretDigest;
+  /**
+   * `pragmaticGitops.ignoreDifferences` and its defaults: with the entity's
+   * annotation, the fields a back-port never writes.
+   */
+  ignoreDefaults: IgnoreRule[];
   gitopsFieldManagers?: string[];
   appBaseUrl?: string;
   backendBaseUrl?: string;
@@ -132,7 +139,7 @@ export class BackportService {
       desired,
       live,
       defaultNamespace,
-      ignoreRules: [],
+      ignoreRules: entityIgnoreRules(entity, this.options.ignoreDefaults),
       gitopsFieldManagers: this.options.gitopsFieldManagers ?? [
         ...DEFAULT_GITOPS_FIELD_MANAGERS,
       ],

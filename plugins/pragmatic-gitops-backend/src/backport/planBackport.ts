@@ -102,6 +102,11 @@ function sameObject(
   return effectiveNamespace(object, defaultNamespace) === change.namespace;
 }
 
+/** One pointer is the other or below it. */
+function overlaps(a: string, b: string): boolean {
+  return isSameOrBelow(a, b) || isSameOrBelow(b, a);
+}
+
 /** Decides, field by field, what is written where and what is refused. */
 export function planBackport(input: BackportPlanInput): BackportPlan {
   const writes = new Map<string, ObjectWrites[]>();
@@ -154,11 +159,29 @@ export function planBackport(input: BackportPlanInput): BackportPlan {
     const fieldWrites: FieldWrite[] = [];
     const written = new Set<string>();
     for (const path of paths) {
+      // What the scan ignores is not Git's to hold: the engine left it out
+      // of the differences, and the user is told why it is not written.
+      for (const ignored of drift.ignored) {
+        if (!overlaps(ignored.path, path) || written.has(ignored.path)) {
+          continue;
+        }
+        written.add(ignored.path);
+        refused.push(
+          refusal(
+            ignored.path,
+            'ignored',
+            resource,
+            ignored.reason === 'hpa-managed-replicas'
+              ? `${ignored.rule ?? 'A HorizontalPodAutoscaler'} sets it.`
+              : `Ignore rule ${
+                  ignored.rule ?? ignored.path
+                } covers it: remove the rule (pragmatic-gitops.io/ignore-differences or pragmaticGitops.ignoreDifferences) to back-port it.`,
+          ),
+        );
+      }
       // The engine's differences at or below the field (defaults, units and
       // list order already accounted for), or the one containing it.
-      const differences = drift.differences.filter(
-        d => isSameOrBelow(d.path, path) || isSameOrBelow(path, d.path),
-      );
+      const differences = drift.differences.filter(d => overlaps(d.path, path));
       for (const difference of differences) {
         // A difference containing the field (a whole entry added live) is written whole.
         if (written.has(difference.path)) continue;

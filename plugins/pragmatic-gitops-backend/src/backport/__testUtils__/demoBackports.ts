@@ -4,6 +4,8 @@ import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { ConfigReader } from '@backstage/config';
+import { readPluginSettings } from '../../config';
 import { DesiredStateReader } from '../../desired/DesiredStateReader';
 import { KubeObject, LiveState } from '../../engine/types';
 import { redactLiveState } from '../../observations/redactSecrets';
@@ -97,6 +99,8 @@ export function backportsWith(
       pullRequests: new BackportPullRequestStore(deps.db),
       openers: [],
       secretDigest: testDigest,
+      // The configured defaults, as a portal without ignoreDifferences has them.
+      ignoreDefaults: readPluginSettings(new ConfigReader({})).ignoreDefaults,
       ...overrides,
     });
 }

@@ -1136,6 +1136,7 @@ export const spec = {
               'not-writable',
               'invalid-path',
               'overlapping',
+              'ignored',
             ],
           },
           reason: {
