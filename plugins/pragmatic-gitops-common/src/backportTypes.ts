@@ -21,7 +21,8 @@ export type BackportRefusalCode =
   | 'not-writable'
   | 'invalid-path'
   | 'overlapping'
-  | 'ignored';
+  | 'ignored'
+  | 'kustomize';
 
 /** A field the back-port does not write, and what to do instead. @public */
 export type BackportRefusal = {

@@ -36,6 +36,7 @@ import { parseHotfixId } from '../ledger/hotfixId';
 import { HotfixService } from '../ledger/HotfixService';
 import { HotfixRecordWithEvents } from '../ledger/types';
 import { BackportPullRequestStore } from './BackportPullRequestStore';
+import { kustomizeTargets } from './kustomizeTargets';
 import { applyBackportPlan, planBackport } from './planBackport';
 import { patchManifest } from './patchManifest';
 import {
@@ -133,7 +134,17 @@ export class BackportService {
         )}: a back-port writes the live values of hotfix ${id}, observe the entity first`,
       );
     }
-    const desired = parsed.objects.map(o => redactObject(o, this.digest));
+    // Kustomize: only what the overlay owns is compared and written.
+    const objectFiles = parsed.objectFiles ?? [];
+    const kustomize = kustomizeTargets(
+      source.files,
+      parsed.objects,
+      objectFiles,
+    );
+    const targets = parsed.objects
+      .map((object, i) => ({ object, file: objectFiles[i] }))
+      .filter((_, i) => kustomize?.writable[i] ?? true);
+    const desired = targets.map(t => redactObject(t.object, this.digest));
     const { resources } = computeDrift({
       track: readTrack(entity).track ?? 'declarative',
       desired,
@@ -146,11 +157,12 @@ export class BackportService {
     });
     const plan = planBackport({
       changes: hotfix.changes,
-      objects: parsed.objects,
-      objectFiles: parsed.objectFiles ?? [],
+      objects: targets.map(t => t.object),
+      objectFiles: targets.map(t => t.file),
       resources,
       terraformAddresses: terraformAddresses(live),
       defaultNamespace,
+      ...(kustomize ? { kustomize } : {}),
     });
     const texts = new Map(source.files.map(f => [f.path, f.content]));
     const patched = await applyBackportPlan(

@@ -1,5 +1,9 @@
 import { GithubBackportCommitFinder } from '../../providers/github';
-import { fakeGithubRepo, GITHUB_TOKEN } from './__testUtils__/fakeGithub';
+import {
+  FakeGithubRepo,
+  fakeGithubRepo,
+  GITHUB_TOKEN,
+} from './__testUtils__/fakeGithub';
 import { scmBackportTestBed } from './__testUtils__/scmBackportTestBed';
 import {
   APP_BASE_URL,
@@ -18,7 +22,7 @@ jest.setTimeout(60_000);
 const SOURCE = 'https://github.com/acme/deploy/tree/main/apps/payments-api';
 
 describe('back-port pull requests on GitHub', () => {
-  const bed = scmBackportTestBed({
+  const bed = scmBackportTestBed<FakeGithubRepo>({
     integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
     mainFiles: repo => repo.filesOf('main'),
     opener: config => GithubPullRequestOpener.fromConfig(config),

@@ -1,4 +1,5 @@
 import {
+  FakeGitlabProject,
   fakeGitlabProject,
   GITLAB_HOST,
   GITLAB_TOKEN,
@@ -22,7 +23,7 @@ const SOURCE = `https://${GITLAB_HOST}/platform/deploy/-/tree/main/apps/payments
 const MR_URL = `https://${GITLAB_HOST}/platform/deploy/-/merge_requests/1`;
 
 describe('back-port merge requests on GitLab', () => {
-  const bed = scmBackportTestBed({
+  const bed = scmBackportTestBed<FakeGitlabProject>({
     integrations: {
       gitlab: [
         {

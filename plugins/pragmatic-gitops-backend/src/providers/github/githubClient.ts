@@ -14,10 +14,7 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
-import {
-  configuredScmHosts,
-  DEFAULT_SCM_TIMEOUT_MS,
-} from '../scmBackportSearch';
+import { configuredScmHosts } from '../scmBackportSearch';
 import { ConfiguredScmClients, ScmRepositoryRef } from '../scmClients';
 
 /**

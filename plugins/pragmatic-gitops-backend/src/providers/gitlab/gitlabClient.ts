@@ -12,10 +12,7 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { Gitlab } from '@gitbeaker/rest';
-import {
-  configuredScmHosts,
-  DEFAULT_SCM_TIMEOUT_MS,
-} from '../scmBackportSearch';
+import { configuredScmHosts } from '../scmBackportSearch';
 import { ConfiguredScmClients, ScmRepositoryRef } from '../scmClients';
 
 export type GitlabClient = InstanceType<typeof Gitlab>;

@@ -1137,6 +1137,7 @@ export const spec = {
               'invalid-path',
               'overlapping',
               'ignored',
+              'kustomize',
             ],
           },
           reason: {
@@ -1906,6 +1907,17 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['csv', 'json'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "Only hotfixes of this owner's entities, e.g. group:default/team-payments or team-payments.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
             },
           },
         ],

@@ -10,14 +10,12 @@ import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import type { SetupServer } from 'msw/node';
 import { PullRequestOpener } from '../PullRequestOpener';
+import { scmSourceOf } from '../scmSource';
 import {
   mockScmServer,
   startUrlSourceBackend,
   treeReader,
 } from './urlSourceBackend';
-
-/** The source's directory in the mocked repository. */
-const SOURCE_DIR = 'apps/payments-api';
 
 export function scmBackportTestBed<Repo>(scm: {
   integrations: JsonObject;
@@ -35,11 +33,15 @@ export function scmBackportTestBed<Repo>(scm: {
     async start(source: string, repo: (server: SetupServer) => Repo) {
       knex = await databases.init('SQLITE_3');
       const mocked = repo(server);
+      // The source's directory in the mocked repository.
+      const dir =
+        scmSourceOf(source, 'github' in scm.integrations ? 'github' : 'gitlab')
+          ?.path ?? '';
       const backend = await startUrlSourceBackend({
         knex,
         source,
         integrations: scm.integrations,
-        reader: treeReader(() => scm.mainFiles(mocked), SOURCE_DIR),
+        reader: treeReader(() => scm.mainFiles(mocked), dir),
         opener: scm.opener,
       });
       return { ...backend, repo: mocked };
