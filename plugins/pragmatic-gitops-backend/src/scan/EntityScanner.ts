@@ -38,7 +38,12 @@ import {
 } from './mergeLiveState';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
-import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
+import {
+  EntityStatusListener,
+  LedgerReconciler,
+  StatusDetail,
+  isPrefetching,
+} from './types';
 
 export type EngineSettings = {
   /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
@@ -94,7 +99,33 @@ export class EntityScanner {
     }
   }
 
+  /**
+   * A scanner for one page of a fleet scan: the providers and the ledger
+   * that can read many entities at once do so now, for these entities.
+   * Pushes and refreshes keep using this scanner, which reads afresh.
+   */
+  async prefetch(entities: Entity[]): Promise<EntityScanner> {
+    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const prefetched = <T>(dependency: T): T | Promise<T> =>
+      isPrefetching<T>(dependency) ? dependency.prefetch(refs) : dependency;
+    const [ledger, ...providers] = await Promise.all([
+      prefetched(this.options.ledger),
+      ...this.options.providers.map(prefetched),
+    ]);
+    return new EntityScanner({
+      ...this.options,
+      ledger: ledger as LedgerReconciler | undefined,
+      providers: providers as LiveStateProvider[],
+    });
+  }
+
   async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
+    const [stored] = await this.storeAll([await this.compute(entity)]);
+    return stored;
+  }
+
+  /** What `scan` would store for the entity, without storing it. */
+  async compute(entity: Entity): Promise<EntityStatusRecord<StatusDetail>> {
     const entityRef = stringifyEntityRef(entity);
     const reading = readTrack(entity);
     const checkedAt = new Date();
@@ -111,7 +142,7 @@ export class EntityScanner {
             reading.track,
             checkedAt,
           );
-    const { updated, ...stored } = await this.options.store.put({
+    return {
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
@@ -123,11 +154,28 @@ export class EntityScanner {
         this.options.settings.gitopsFieldManagers,
       ),
       changedAt: earliest(outcome.changedAt, checkedAt),
-    });
-    if (updated) {
-      await this.options.listener?.statusUpdated(entityRef, stored.status);
+    };
+  }
+
+  /**
+   * Stores computed records in one transaction (a fleet scan stores a chunk
+   * at a time) and tells the listener about each that changed.
+   */
+  async storeAll(
+    records: readonly EntityStatusRecord<StatusDetail>[],
+  ): Promise<StoredEntityStatus<StatusDetail>[]> {
+    const stored = await this.options.store.putMany(records);
+    const results: StoredEntityStatus<StatusDetail>[] = [];
+    for (const { updated, ...status } of stored) {
+      if (updated) {
+        await this.options.listener?.statusUpdated(
+          status.entityRef,
+          status.status,
+        );
+      }
+      results.push(status as StoredEntityStatus<StatusDetail>);
     }
-    return stored as StoredEntityStatus<StatusDetail>;
+    return results;
   }
 
   private async computeTracked(
