@@ -11,17 +11,16 @@ import {
   demoEntity,
   demoLiveObjects,
   refundsHotfix,
+  REFUNDS_ENV,
+  REFUNDS_IMAGE,
+  REFUNDS_RESOURCE,
 } from './__testUtils__/demoBackports';
 
 jest.setTimeout(60_000);
 
-const IMAGE = '/spec/template/spec/containers/0/image';
-const ENV = '/spec/template/spec/containers/0/env';
-const resource = {
-  kind: 'Deployment',
-  namespace: 'payments',
-  name: 'payments-api',
-};
+const IMAGE = REFUNDS_IMAGE;
+const ENV = REFUNDS_ENV;
+const resource = REFUNDS_RESOURCE;
 
 describe('back-ports leave out the fields scans ignore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

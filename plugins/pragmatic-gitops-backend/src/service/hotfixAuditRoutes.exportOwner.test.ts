@@ -1,8 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { EntityStatusStore } from '../database/EntityStatusStore';
 import { component } from '../ledger/__testUtils__/fixtures';
+import { seedOwners } from '../ledger/__testUtils__/seedOwners';
 import { seedLedger } from '../ledger/__testUtils__/seedLedger';
 import {
   startHotfixBackend,
@@ -21,20 +21,10 @@ describe('GET /hotfixes/export?owner=', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await startHotfixBackend({ knex, entities });
-      const status = new EntityStatusStore(knex);
-      for (const [name, owner] of [
-        ['web', 'group:default/team-shop'],
-        ['payments-db', 'group:default/team-payments'],
-      ]) {
-        await status.put({
-          entityRef: `component:default/${name}`,
-          track: 'declarative',
-          status: 'in-sync',
-          owner,
-          checkedAt: new Date(),
-          detail: {},
-        });
-      }
+      await seedOwners(knex, {
+        'component:default/web': 'group:default/team-shop',
+        'component:default/payments-db': 'group:default/team-payments',
+      });
       // api was never scanned: it has no owner, so no owner filter takes it.
       await seedLedger(
         knex,

@@ -39,6 +39,15 @@ export const refundsHotfix = {
   ],
 };
 
+/** The fields of the refunds hotfix, and the resource they belong to. */
+export const REFUNDS_IMAGE = '/spec/template/spec/containers/0/image';
+export const REFUNDS_ENV = '/spec/template/spec/containers/0/env';
+export const REFUNDS_RESOURCE = {
+  kind: 'Deployment',
+  namespace: 'payments',
+  name: 'payments-api',
+};
+
 /** A demo entity as the catalog serves it, with the file location it was read from. */
 export function demoEntity(name: string, file = CATALOG_FILE): Entity {
   const doc = parseAllDocuments(fs.readFileSync(file, 'utf8'))

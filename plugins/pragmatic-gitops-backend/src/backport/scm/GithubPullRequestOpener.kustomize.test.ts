@@ -1,4 +1,9 @@
-import { demoSourceFile } from '../__testUtils__/demoBackports';
+import {
+  demoSourceFile,
+  REFUNDS_ENV,
+  REFUNDS_IMAGE,
+  REFUNDS_RESOURCE,
+} from '../__testUtils__/demoBackports';
 import {
   BASE_FILE,
   BASE_FILES,
@@ -20,13 +25,9 @@ import { GithubPullRequestOpener } from './GithubPullRequestOpener';
 jest.setTimeout(60_000);
 
 const TREE = 'https://github.com/acme/deploy/tree/main';
-const IMAGE = '/spec/template/spec/containers/0/image';
-const ENV = '/spec/template/spec/containers/0/env';
-const resource = {
-  kind: 'Deployment',
-  namespace: 'payments',
-  name: 'payments-api',
-};
+const IMAGE = REFUNDS_IMAGE;
+const ENV = REFUNDS_ENV;
+const resource = REFUNDS_RESOURCE;
 
 describe('back-ports of a Kustomize source', () => {
   const bed = scmBackportTestBed<FakeGithubRepo>({
