@@ -6,13 +6,11 @@ import {
   SecretResolver,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import {
-  ANNOTATION_IGNORE_DIFFERENCES,
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   Finding,
   IgnoreRule,
   Track,
-  parseIgnoreDifferences,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   EntityStatusRecord,
@@ -24,6 +22,7 @@ import {
   DesiredStateReader,
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
+import { entityIgnoreRules } from '../desired/entityIgnoreRules';
 import { computeDrift } from '../engine';
 import { isChangedByHand } from '../engine/changedByHand';
 import { PendingChanges } from '../engine/types';
@@ -270,10 +269,10 @@ export class EntityScanner {
       desired: desiredObjects ?? [],
       live,
       defaultNamespace,
-      ignoreRules: [
-        ...this.options.settings.ignoreDefaults,
-        ...annotationIgnoreRules(entity),
-      ],
+      ignoreRules: entityIgnoreRules(
+        entity,
+        this.options.settings.ignoreDefaults,
+      ),
       gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
       availableMigrations: desired?.migrations,
     });
@@ -390,18 +389,6 @@ function hasPendingChanges(
   return Boolean(
     pending?.terraform?.length || pending?.migrations?.notApplied.length,
   );
-}
-
-function annotationIgnoreRules(entity: Entity): IgnoreRule[] {
-  const value = entity.metadata.annotations?.[ANNOTATION_IGNORE_DIFFERENCES];
-  if (!value) {
-    return [];
-  }
-  try {
-    return parseIgnoreDifferences(value);
-  } catch {
-    return []; // reported as an invalid-annotation finding
-  }
 }
 
 function stringValues(
