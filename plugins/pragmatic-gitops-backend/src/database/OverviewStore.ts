@@ -174,7 +174,9 @@ export class OverviewStore {
     if (!filter.owner) {
       return filter.readable;
     }
-    const rows = await this.scoped(filter).select('entity_ref');
+    const rows: Array<{ entity_ref: string }> = await this.scoped(
+      filter,
+    ).select('entity_ref');
     return new Set(rows.map(row => row.entity_ref));
   }
 
@@ -182,7 +184,7 @@ export class OverviewStore {
     // SQLite looks a readable set up in the primary key's index and reads
     // each (large) row; the covering index answers from itself (see
     // migration 20261203020000_overview_covering_indexes).
-    const query =
+    const query: Knex.QueryBuilder =
       filter.readable && this.db.client.dialect === 'sqlite3'
         ? this.db.from(
             this.db.raw('?? indexed by ??', [
