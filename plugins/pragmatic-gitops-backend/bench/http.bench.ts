@@ -1,5 +1,6 @@
 /*
  * yarn bench:http [--entities 2000] [--resources 20] [--connections 8] [--seconds 8]
+ *                 [--profile DIR]
  *
  * The real HTTP stack: a backend with the real catalog backend (the
  * yardstick, in the same process) and this plugin, on SQLite in memory. The
@@ -7,7 +8,8 @@
  * Observations are pushed through POST /observations; then the entity and
  * overview endpoints are loaded with `autocannon` next to the catalog's
  * by-name and by-query endpoints, alternately, in the same run. Prints
- * figures; asserts nothing.
+ * figures; asserts nothing. `--profile DIR` writes a CPU profile of each read
+ * load (`entity.cpuprofile`, `catalogByName.cpuprofile`, ...) to DIR.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
@@ -20,6 +22,7 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import autocannon from 'autocannon';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,6 +165,30 @@ async function load(
   };
 }
 
+/** Runs `work` under the CPU profiler when `dir` is set, writing `name.cpuprofile`. */
+async function profiled<T>(
+  dir: string | undefined,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, `${name}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    session.disconnect();
+  }
+}
+
 async function waitForCatalog(url: string, size: number) {
   for (;;) {
     const response = await fetch(
@@ -179,6 +206,8 @@ export async function benchmarkHttp(options: {
   resources: number;
   connections: number;
   seconds: number;
+  /** A directory for CPU profiles of the read loads. */
+  profile?: string;
 }): Promise<HttpFigures> {
   const fleet = syntheticFleet(options.entities, options.resources);
   const { root, entities } = writeSources(fleet);
@@ -241,24 +270,30 @@ export async function benchmarkHttp(options: {
     }
     visible.sort((a, b) => a - b);
 
-    const read = (p: (n: number) => string) =>
-      load(url, {
-        connections: options.connections,
-        seconds: options.seconds,
-        headers: { Authorization: USER },
-        request: n => ({ path: p(n) }),
-      });
+    const read = (what: string, p: (n: number) => string) =>
+      profiled(options.profile, what, () =>
+        load(url, {
+          connections: options.connections,
+          seconds: options.seconds,
+          headers: { Authorization: USER },
+          request: n => ({ path: p(n) }),
+        }),
+      );
     // Each pair back to back, ours first then the catalog's.
     const entity = await read(
+      'entity',
       n => `${ours}/entities/component/default/${name(n * 7)}`,
     );
     const catalogByName = await read(
+      'catalogByName',
       n => `/api/catalog/entities/by-name/component/default/${name(n * 7)}`,
     );
     const overview = await read(
+      'overview',
       () => `${ours}/overview?limit=50&status=drifted`,
     );
     const catalogByQuery = await read(
+      'catalogByQuery',
       () => '/api/catalog/entities/by-query?limit=50',
     );
     const rssAfter = process.memoryUsage().rss;
@@ -306,6 +341,9 @@ if (require.main === module) {
     resources: arg('resources', 20),
     connections: arg('connections', 8),
     seconds: arg('seconds', 8),
+    profile: process.argv.includes('--profile')
+      ? process.argv[process.argv.indexOf('--profile') + 1]
+      : undefined,
   }).then(
     figures => {
       console.log(JSON.stringify(figures, null, 2));
