@@ -31,7 +31,17 @@ import { pragmaticGitopsPlugin } from '../src/plugin';
 import { arg, percentile, syntheticFleet, timed, Fleet } from './benchSetup';
 import { liveObject } from './syntheticFleet';
 
-export type Latency = { p50: number; p99: number; rps: number };
+export type Latency = {
+  p50: number;
+  p99: number;
+  rps: number;
+  /**
+   * CPU time of this process per request, milliseconds: server and load
+   * clients alike, but unlike the latencies hardly moved by other processes
+   * on a busy machine.
+   */
+  cpuMs: number;
+};
 
 export type HttpFigures = {
   entities: number;
@@ -139,6 +149,7 @@ async function load(
   },
 ): Promise<Latency & { errors: number; non2xx: number }> {
   let n = 0;
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -156,10 +167,15 @@ async function load(
       },
     ],
   });
+  const { user, system } = process.cpuUsage(cpu);
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
+    cpuMs:
+      Math.round(
+        ((user + system) / 1000 / Math.max(1, result.requests.total)) * 1000,
+      ) / 1000,
     errors: result.errors,
     non2xx: result.non2xx,
   };
@@ -336,6 +352,7 @@ export async function benchmarkHttp(options: {
 }
 
 if (require.main === module) {
+  const loadAverageAtStart = os.loadavg().map(n => +n.toFixed(2));
   benchmarkHttp({
     entities: arg('entities', 2_000),
     resources: arg('resources', 20),
@@ -346,7 +363,25 @@ if (require.main === module) {
       : undefined,
   }).then(
     figures => {
-      console.log(JSON.stringify(figures, null, 2));
+      const ratio = (ours: Latency, catalog: Latency) => ({
+        p50: +(ours.p50 / Math.max(catalog.p50, 1)).toFixed(2),
+        cpu: +(ours.cpuMs / catalog.cpuMs).toFixed(2),
+      });
+      console.log(
+        JSON.stringify(
+          {
+            ...figures,
+            versusCatalog: {
+              entity: ratio(figures.entity, figures.catalogByName),
+              overview: ratio(figures.overview, figures.catalogByQuery),
+            },
+            loadAverageAtStart,
+            loadAverageAtEnd: os.loadavg().map(n => +n.toFixed(2)),
+          },
+          null,
+          2,
+        ),
+      );
       // The catalog's processing loop keeps the event loop alive.
       process.exit(0);
     },
