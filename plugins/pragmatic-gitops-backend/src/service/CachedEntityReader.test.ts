@@ -65,7 +65,7 @@ describe('CachedEntityReader', () => {
     expect(asked).toEqual(['user:default/bob', 'user:default/bob']);
   });
 
-  it("never gives principal B the answer cached for principal A", async () => {
+  it('never gives principal B the answer cached for principal A', async () => {
     const { entities, asked } = reader(new Set(['user:default/bob']));
     expect(await entities.getEntityByRef(SECRET, bob)).toEqual(secret);
     expect(await entities.getEntityByRef(SECRET, alice)).toBeUndefined();

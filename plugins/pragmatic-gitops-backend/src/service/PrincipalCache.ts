@@ -50,7 +50,10 @@ export class PrincipalCache<T> {
     }
     this.entries.delete(id);
     this.evict(now);
-    const entry: Entry<T> = { value: load(), expires: now + this.options.ttlMs };
+    const entry: Entry<T> = {
+      value: load(),
+      expires: now + this.options.ttlMs,
+    };
     this.entries.set(id, entry);
     const { keep } = this.options;
     entry.value.then(
