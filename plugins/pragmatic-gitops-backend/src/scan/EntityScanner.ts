@@ -6,13 +6,11 @@ import {
   SecretResolver,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import {
-  ANNOTATION_IGNORE_DIFFERENCES,
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   Finding,
   IgnoreRule,
   Track,
-  parseIgnoreDifferences,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   EntityStatusRecord,
@@ -24,6 +22,7 @@ import {
   DesiredStateReader,
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
+import { entityIgnoreRules } from '../desired/entityIgnoreRules';
 import { computeDrift } from '../engine';
 import { isChangedByHand } from '../engine/changedByHand';
 import { PendingChanges } from '../engine/types';
@@ -39,7 +38,12 @@ import {
 } from './mergeLiveState';
 import { ownerOf } from './ownerOf';
 import { statefulInDeclarativeFindings } from './statefulFindings';
-import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
+import {
+  EntityStatusListener,
+  LedgerReconciler,
+  StatusDetail,
+  isPrefetching,
+} from './types';
 
 export type EngineSettings = {
   /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
@@ -95,7 +99,33 @@ export class EntityScanner {
     }
   }
 
+  /**
+   * A scanner for one page of a fleet scan: the providers and the ledger
+   * that can read many entities at once do so now, for these entities.
+   * Pushes and refreshes keep using this scanner, which reads afresh.
+   */
+  async prefetch(entities: Entity[]): Promise<EntityScanner> {
+    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const prefetched = <T>(dependency: T): T | Promise<T> =>
+      isPrefetching<T>(dependency) ? dependency.prefetch(refs) : dependency;
+    const [ledger, ...providers] = await Promise.all([
+      prefetched(this.options.ledger),
+      ...this.options.providers.map(prefetched),
+    ]);
+    return new EntityScanner({
+      ...this.options,
+      ledger: ledger as LedgerReconciler | undefined,
+      providers: providers as LiveStateProvider[],
+    });
+  }
+
   async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
+    const [stored] = await this.storeAll([await this.compute(entity)]);
+    return stored;
+  }
+
+  /** What `scan` would store for the entity, without storing it. */
+  async compute(entity: Entity): Promise<EntityStatusRecord<StatusDetail>> {
     const entityRef = stringifyEntityRef(entity);
     const reading = readTrack(entity);
     const checkedAt = new Date();
@@ -112,7 +142,7 @@ export class EntityScanner {
             reading.track,
             checkedAt,
           );
-    const { updated, ...stored } = await this.options.store.put({
+    return {
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
@@ -124,11 +154,28 @@ export class EntityScanner {
         this.options.settings.gitopsFieldManagers,
       ),
       changedAt: earliest(outcome.changedAt, checkedAt),
-    });
-    if (updated) {
-      await this.options.listener?.statusUpdated(entityRef, stored.status);
+    };
+  }
+
+  /**
+   * Stores computed records in one transaction (a fleet scan stores a chunk
+   * at a time) and tells the listener about each that changed.
+   */
+  async storeAll(
+    records: readonly EntityStatusRecord<StatusDetail>[],
+  ): Promise<StoredEntityStatus<StatusDetail>[]> {
+    const stored = await this.options.store.putMany(records);
+    const results: StoredEntityStatus<StatusDetail>[] = [];
+    for (const { updated, ...status } of stored) {
+      if (updated) {
+        await this.options.listener?.statusUpdated(
+          status.entityRef,
+          status.status,
+        );
+      }
+      results.push(status as StoredEntityStatus<StatusDetail>);
     }
-    return stored as StoredEntityStatus<StatusDetail>;
+    return results;
   }
 
   private async computeTracked(
@@ -222,10 +269,10 @@ export class EntityScanner {
       desired: desiredObjects ?? [],
       live,
       defaultNamespace,
-      ignoreRules: [
-        ...this.options.settings.ignoreDefaults,
-        ...annotationIgnoreRules(entity),
-      ],
+      ignoreRules: entityIgnoreRules(
+        entity,
+        this.options.settings.ignoreDefaults,
+      ),
       gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
       availableMigrations: desired?.migrations,
     });
@@ -342,18 +389,6 @@ function hasPendingChanges(
   return Boolean(
     pending?.terraform?.length || pending?.migrations?.notApplied.length,
   );
-}
-
-function annotationIgnoreRules(entity: Entity): IgnoreRule[] {
-  const value = entity.metadata.annotations?.[ANNOTATION_IGNORE_DIFFERENCES];
-  if (!value) {
-    return [];
-  }
-  try {
-    return parseIgnoreDifferences(value);
-  } catch {
-    return []; // reported as an invalid-annotation finding
-  }
 }
 
 function stringValues(
