@@ -341,17 +341,21 @@ export class HotfixService {
    */
   async entityKeysWith(
     kind: 'pending' | 'overdue' | 'reverted',
+    /** Only among these entities (a page of a fleet scan); absent: all. */
+    among?: readonly string[],
   ): Promise<ReadonlySet<string>> {
-    const stored = await this.store.list(
-      kind === 'reverted'
+    const entityRefs = among?.map(entityKey);
+    const stored = await this.store.list({
+      ...(entityRefs ? { entityRefs } : {}),
+      ...(kind === 'reverted'
         ? { status: 'reverted', withoutEvent: 'acknowledged' }
         : {
             status: 'pending-backport',
             ...(kind === 'overdue'
               ? { appliedBefore: overdueCutoff(this.now(), this.sla) }
               : {}),
-          },
-    );
+          }),
+    });
     return new Set(stored.map(hotfix => hotfix.entityRef));
   }
 

@@ -106,6 +106,8 @@ export class HotfixStore {
   async list(
     filter: {
       entityRef?: string;
+      /** Lower-cased refs: hotfixes of any of these entities. */
+      entityRefs?: readonly string[];
       status?: HotfixStatus;
       appliedBefore?: Date;
       withoutEvent?: HotfixEventType;
@@ -114,6 +116,9 @@ export class HotfixStore {
   ): Promise<StoredHotfix[]> {
     const query = this.select().orderBy('h.id', 'desc');
     if (filter.entityRef) query.where('h.entity_ref', filter.entityRef);
+    if (filter.entityRefs) {
+      whereKeyIn(this.db, query, 'h.entity_ref', filter.entityRefs);
+    }
     if (filter.status) this.whereStatus(query, filter.status);
     if (filter.appliedBefore) {
       query.where('h.applied_at', '<=', filter.appliedBefore);
