@@ -1,11 +1,14 @@
 import { Knex } from 'knex';
 import { entityKey } from '../database/EntityStatusStore';
+import { ParsedPayloads } from './ParsedPayloads';
 import { redactLiveState } from './redactSecrets';
 import { SecretDigest } from './secretDigest';
 import { StoredObservation } from './types';
 
 /** Latest observation per entity and source; values redacted before writing. */
 export class ObservationStore {
+  private readonly payloads = new ParsedPayloads();
+
   constructor(
     private readonly db: Knex,
     private readonly digest: SecretDigest,
@@ -33,7 +36,10 @@ export class ObservationStore {
       .where({ entity_ref: entityKey(entityRef) })
       .orderBy('observed_at', 'desc');
     return rows.map(row => {
-      const { label, ...state } = JSON.parse(row.payload);
+      const { label, ...state } = this.payloads.parse(
+        `${row.entity_ref}\n${row.source}`,
+        row.payload,
+      );
       return {
         ...state,
         entityRef: row.entity_ref,

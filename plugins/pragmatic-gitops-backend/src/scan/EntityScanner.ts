@@ -10,6 +10,7 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   Finding,
+  Hotfix,
   IgnoreRule,
   Track,
   parseIgnoreDifferences,
@@ -24,10 +25,9 @@ import {
   DesiredStateReader,
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
-import { computeDrift } from '../engine';
 import { isChangedByHand } from '../engine/changedByHand';
 import { PendingChanges } from '../engine/types';
-import { redactLiveState, redactObject } from '../observations/redactSecrets';
+import { redactLiveState } from '../observations/redactSecrets';
 import { SecretDigest } from '../observations/secretDigest';
 import { readTrack } from '../service/annotationFindings';
 import { extractSecretRefs, findSecretFindings } from '../secrets';
@@ -37,7 +37,9 @@ import {
   mergeLiveState,
   sourceOf,
 } from './mergeLiveState';
+import { LastDrift } from './LastDrift';
 import { ownerOf } from './ownerOf';
+import { RedactedObjects } from './RedactedObjects';
 import { statefulInDeclarativeFindings } from './statefulFindings';
 import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
 
@@ -50,7 +52,12 @@ export type EngineSettings = {
 type Outcome = Pick<
   EntityStatusRecord<StatusDetail>,
   'status' | 'reason' | 'detail' | 'changedAt'
->;
+> & { openHotfixes?: Hotfix[] };
+
+/** A stored status, with the open hotfixes it was computed with when known. */
+export type ScannedEntityStatus = StoredEntityStatus<StatusDetail> & {
+  openHotfixes?: Hotfix[];
+};
 
 const NO_LIVE_STATE =
   'No live state observed yet: push an observation to /api/pragmatic-gitops/observations, add a file to the observation directory, or name an Argo CD application with argocd/app-name';
@@ -62,6 +69,9 @@ const NO_LIVE_STATE =
  * changed).
  */
 export class EntityScanner {
+  private readonly redacted: RedactedObjects;
+  private readonly lastDrift = new LastDrift();
+
   constructor(
     private readonly options: {
       desiredReader: DesiredStateReader;
@@ -78,7 +88,9 @@ export class EntityScanner {
       /** Told when a scan stored a new status or detail. */
       listener?: EntityStatusListener;
     },
-  ) {}
+  ) {
+    this.redacted = new RedactedObjects(options.secretDigest);
+  }
 
   /** A fleet scan starts: providers drop their per-scan caches. */
   async startScan(): Promise<void> {
@@ -95,11 +107,11 @@ export class EntityScanner {
     }
   }
 
-  async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
+  async scan(entity: Entity): Promise<ScannedEntityStatus> {
     const entityRef = stringifyEntityRef(entity);
     const reading = readTrack(entity);
     const checkedAt = new Date();
-    const outcome: Outcome =
+    const { openHotfixes, ...outcome }: Outcome =
       reading.track === null
         ? {
             status: reading.tracked ? 'unknown' : 'not-tracked',
@@ -128,7 +140,10 @@ export class EntityScanner {
     if (updated) {
       await this.options.listener?.statusUpdated(entityRef, stored.status);
     }
-    return stored as StoredEntityStatus<StatusDetail>;
+    return {
+      ...(stored as StoredEntityStatus<StatusDetail>),
+      ...(openHotfixes ? { openHotfixes } : {}),
+    };
   }
 
   private async computeTracked(
@@ -197,7 +212,7 @@ export class EntityScanner {
     const defaultNamespace =
       entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
     const { secretDigest } = this.options;
-    const gitObjects = desired?.objects.map(o => redactObject(o, secretDigest));
+    const gitObjects = desired?.objects.map(this.redacted.of);
     const observation = await this.observeLive(entity, entityRef, {
       desired: gitObjects ?? [],
       defaultNamespace,
@@ -208,7 +223,11 @@ export class EntityScanner {
         : unknown(NO_LIVE_STATE);
     }
     // Providers other than pushes (Argo CD) hand over live state unredacted.
-    const live = redactLiveState(observation.live, secretDigest);
+    const live = redactLiveState(
+      observation.live,
+      secretDigest,
+      this.redacted.of,
+    );
 
     const desiredObjects = gitObjects ?? live.desiredObjects;
     if (!desiredObjects && track !== 'imperative') {
@@ -217,7 +236,7 @@ export class EntityScanner {
       );
     }
 
-    const result = computeDrift({
+    const result = this.lastDrift.compute(entityRef, {
       track,
       desired: desiredObjects ?? [],
       live,
@@ -242,6 +261,9 @@ export class EntityScanner {
       : { resources: result.resources, allExplained: false };
 
     return {
+      ...(explained.openHotfixes
+        ? { openHotfixes: explained.openHotfixes }
+        : {}),
       // Dated by what it rests on: the observation, or a later ledger event.
       changedAt: latest(live.observedAt, explained.latestEventAt),
       status:
