@@ -1,5 +1,6 @@
 /*
- * yarn bench:drift [--entities 10000] [--resources 20] [--concurrency 8] [--postgres-only]
+ * yarn bench:drift [--entities 10000] [--resources 20] [--concurrency 8]
+ *                  [--postgres-only | --sqlite-only]
  *
  * Seeds a synthetic fleet (observations in the database), runs one full
  * drift scan through the real scanner, engine and stores, then measures the
@@ -7,6 +8,8 @@
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set. Prints figures;
  * asserts nothing.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import { mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
@@ -45,6 +48,9 @@ export type DriftFigures = {
   scanMs: number;
   rescanMs: number;
   failed: number;
+  /** Database queries per entity in the full scan and in the rescan. */
+  scanQueriesPerEntity: number;
+  rescanQueriesPerEntity: number;
   rssBeforeMiB: number;
   rssAfterMiB: number;
   overviewP50: number;
@@ -53,37 +59,52 @@ export type DriftFigures = {
   byStatus: Record<string, number>;
 };
 
-/** SQLite in a file, and PostgreSQL 15 when its test connection string is set. */
+type BenchDatabase = {
+  name: string;
+  knex: Knex;
+  /** Removes what the run left behind (the file, the PostgreSQL database). */
+  drop: () => Promise<void>;
+};
+
+/**
+ * SQLite in a file, and PostgreSQL 15 when its test connection string is
+ * set; both named after this process, so runs side by side never share
+ * (or drop) each other's database.
+ */
 export async function openDatabases(
-  options: { postgresOnly?: boolean } = {},
-): Promise<Array<{ name: string; knex: Knex }>> {
-  const databases: Array<{ name: string; knex: Knex }> = options.postgresOnly
-    ? []
-    : [
-        {
-          name: 'SQLite (file)',
-          knex: knexFactory({
-            client: 'better-sqlite3',
-            connection: {
-              filename: `/tmp/pragmatic-gitops-bench-${
-                process.pid
-              }-${Date.now()}.sqlite`,
-            },
-            useNullAsDefault: true,
-          }),
-        },
-      ];
+  options: { postgresOnly?: boolean; sqliteOnly?: boolean } = {},
+): Promise<BenchDatabase[]> {
+  const databases: BenchDatabase[] = [];
+  const stamp = `${process.pid}_${Date.now()}`;
+  if (!options.postgresOnly) {
+    const filename = `/tmp/pragmatic-gitops-bench-${stamp}.sqlite`;
+    databases.push({
+      name: 'SQLite (file)',
+      knex: knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename },
+        useNullAsDefault: true,
+      }),
+      drop: () => fs.rm(filename, { force: true }),
+    });
+  }
   const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  if (pg) {
-    const admin = knexFactory({ client: 'pg', connection: pg });
-    await admin.raw('DROP DATABASE IF EXISTS pragmatic_gitops_bench');
-    await admin.raw('CREATE DATABASE pragmatic_gitops_bench');
-    await admin.destroy();
+  if (pg && !options.sqliteOnly) {
+    const name = `pragmatic_gitops_bench_${stamp}`;
+    const admin = () => knexFactory({ client: 'pg', connection: pg });
+    const creator = admin();
+    await creator.raw('CREATE DATABASE ??', [name]);
+    await creator.destroy();
     const url = new URL(pg);
-    url.pathname = '/pragmatic_gitops_bench';
+    url.pathname = `/${name}`;
     databases.push({
       name: 'PostgreSQL 15',
       knex: knexFactory({ client: 'pg', connection: url.toString() }),
+      drop: async () => {
+        const dropper = admin();
+        await dropper.raw('DROP DATABASE IF EXISTS ??', [name]);
+        await dropper.destroy();
+      },
     });
   }
   return databases;
@@ -155,11 +176,21 @@ export async function benchmarkDrift(
     concurrency: options.concurrency,
   });
 
+  let queries = 0;
+  knex.on('query', () => {
+    queries++;
+  });
+  if (process.argv.includes('--query-times')) timeQueries(knex, database);
+  const counted = async () => {
+    queries = 0;
+    const result = await driftScanner.scanAll();
+    return { ...result, queriesPerEntity: queries / options.entities };
+  };
   const rssBefore = process.memoryUsage().rss;
-  const summary = await driftScanner.scanAll();
+  const summary = await counted();
   const rssAfter = process.memoryUsage().rss;
   // Steady state: the next scheduled scan, where most results are unchanged.
-  const rescan = await driftScanner.scanAll();
+  const rescan = await counted();
 
   const overview = new OverviewStore(knex);
   const statuses = ['in-sync', 'drifted', undefined] as const;
@@ -214,6 +245,8 @@ export async function benchmarkDrift(
     scanMs: summary.durationMs,
     rescanMs: rescan.durationMs,
     failed: summary.failed + rescan.failed,
+    scanQueriesPerEntity: summary.queriesPerEntity,
+    rescanQueriesPerEntity: rescan.queriesPerEntity,
     rssBeforeMiB: mib(rssBefore),
     rssAfterMiB: mib(rssAfter),
     overviewP50: percentile(latencies, 50),
@@ -223,19 +256,57 @@ export async function benchmarkDrift(
   };
 }
 
+/**
+ * `--query-times`: where the database time goes, by statement (bind values
+ * left out), printed when the process exits.
+ */
+function timeQueries(knex: Knex, database: string) {
+  const started = new Map<string, { sql: string; at: bigint }>();
+  const totals = new Map<string, { ms: number; count: number }>();
+  knex.on('query', (q: { __knexQueryUid: string; sql: string }) => {
+    started.set(q.__knexQueryUid, {
+      sql: q.sql.replace(/\(\?(, ?\?)*\)(, \(\?(, ?\?)*\))*/g, '(…)'),
+      at: process.hrtime.bigint(),
+    });
+  });
+  knex.on('query-response', (_r: unknown, q: { __knexQueryUid: string }) => {
+    const start = started.get(q.__knexQueryUid);
+    if (!start) return;
+    started.delete(q.__knexQueryUid);
+    const total = totals.get(start.sql) ?? { ms: 0, count: 0 };
+    total.ms += Number(process.hrtime.bigint() - start.at) / 1e6;
+    total.count++;
+    totals.set(start.sql, total);
+  });
+  process.on('exit', () => {
+    console.log(`\n${database}: statements by total time`);
+    for (const [sql, t] of [...totals]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 12)) {
+      console.log(
+        `  ${t.ms.toFixed(0).padStart(7)} ms ${String(t.count).padStart(
+          7,
+        )}×  ${sql.slice(0, 160)}`,
+      );
+    }
+  });
+}
+
 /** Every database in turn. */
 export async function runDriftBench(options: {
   entities: number;
   resources: number;
   concurrency: number;
   postgresOnly?: boolean;
+  sqliteOnly?: boolean;
 }): Promise<DriftFigures[]> {
   const figures: DriftFigures[] = [];
-  for (const { name, knex } of await openDatabases(options)) {
+  for (const { name, knex, drop } of await openDatabases(options)) {
     try {
       figures.push(await benchmarkDrift(name, knex, options));
     } finally {
       await knex.destroy();
+      await drop();
     }
   }
   return figures;
@@ -260,6 +331,11 @@ function print(f: DriftFigures) {
     )} resources/s, ${f.failed} failed in both)`,
   );
   console.log(
+    `  queries per entity     ${f.scanQueriesPerEntity.toFixed(
+      2,
+    )} scan, ${f.rescanQueriesPerEntity.toFixed(2)} rescan`,
+  );
+  console.log(
     `  rss                    ${f.rssBeforeMiB} → ${f.rssAfterMiB} MiB`,
   );
   console.log(
@@ -273,14 +349,27 @@ function print(f: DriftFigures) {
   console.log(`  statuses               ${JSON.stringify(f.byStatus)}`);
 }
 
+/** Absolute timings on a shared machine mean little without it. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map(n => n.toFixed(2))
+    .join(' / ');
+}
+
 if (require.main === module) {
+  console.log(`load average ${loadAverage()} at the start`);
   runDriftBench({
     entities: arg('entities', 10_000),
     resources: arg('resources', 20),
     concurrency: arg('concurrency', 8),
     postgresOnly: process.argv.includes('--postgres-only'),
+    sqliteOnly: process.argv.includes('--sqlite-only'),
   })
-    .then(figures => figures.forEach(print))
+    .then(figures => {
+      figures.forEach(print);
+      console.log(`\nload average ${loadAverage()} at the end`);
+    })
     .catch(error => {
       console.error(error);
       process.exit(1);

@@ -254,6 +254,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
               desiredReader,
               observeLive: liveObserver(scanner, secretDigest),
               secretDigest,
+              ignoreDefaults: settings.ignoreDefaults,
               gitopsFieldManagers: settings.gitopsFieldManagers,
               pullRequests: new BackportPullRequestStore(db),
               openers: createPullRequestOpeners(config, { logger }),

@@ -20,7 +20,9 @@ export type BackportRefusalCode =
   | 'removed-live'
   | 'not-writable'
   | 'invalid-path'
-  | 'overlapping';
+  | 'overlapping'
+  | 'ignored'
+  | 'kustomize';
 
 /** A field the back-port does not write, and what to do instead. @public */
 export type BackportRefusal = {

@@ -16,12 +16,14 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   HotfixBackport,
+  IgnoreRule,
   pragmaticGitopsHotfixUpdatePermission,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   DesiredStateUnavailableError,
   SourceFiles,
 } from '../desired/DesiredStateReader';
+import { entityIgnoreRules } from '../desired/entityIgnoreRules';
 import { parseManifests } from '../desired/parseManifests';
 import { computeDrift, DEFAULT_GITOPS_FIELD_MANAGERS } from '../engine';
 import { KubeObject, LiveState } from '../engine/types';
@@ -34,6 +36,7 @@ import { parseHotfixId } from '../ledger/hotfixId';
 import { HotfixService } from '../ledger/HotfixService';
 import { HotfixRecordWithEvents } from '../ledger/types';
 import { BackportPullRequestStore } from './BackportPullRequestStore';
+import { kustomizeTargets } from './kustomizeTargets';
 import { applyBackportPlan, planBackport } from './planBackport';
 import { patchManifest } from './patchManifest';
 import {
@@ -64,6 +67,11 @@ export type BackportServiceOptions = {
   openers: PullRequestOpener[];
   /** Stands in for secret values of desired objects, as in scans. */
   secretDigest: SecretDigest;
+  /**
+   * `pragmaticGitops.ignoreDifferences` and its defaults: with the entity's
+   * annotation, the fields a back-port never writes.
+   */
+  ignoreDefaults: IgnoreRule[];
   gitopsFieldManagers?: string[];
   appBaseUrl?: string;
   backendBaseUrl?: string;
@@ -126,24 +134,35 @@ export class BackportService {
         )}: a back-port writes the live values of hotfix ${id}, observe the entity first`,
       );
     }
-    const desired = parsed.objects.map(o => redactObject(o, this.digest));
+    // Kustomize: only what the overlay owns is compared and written.
+    const objectFiles = parsed.objectFiles ?? [];
+    const kustomize = kustomizeTargets(
+      source.files,
+      parsed.objects,
+      objectFiles,
+    );
+    const targets = parsed.objects
+      .map((object, i) => ({ object, file: objectFiles[i] }))
+      .filter((_, i) => kustomize?.writable[i] ?? true);
+    const desired = targets.map(t => redactObject(t.object, this.digest));
     const { resources } = computeDrift({
       track: readTrack(entity).track ?? 'declarative',
       desired,
       live,
       defaultNamespace,
-      ignoreRules: [],
+      ignoreRules: entityIgnoreRules(entity, this.options.ignoreDefaults),
       gitopsFieldManagers: this.options.gitopsFieldManagers ?? [
         ...DEFAULT_GITOPS_FIELD_MANAGERS,
       ],
     });
     const plan = planBackport({
       changes: hotfix.changes,
-      objects: parsed.objects,
-      objectFiles: parsed.objectFiles ?? [],
+      objects: targets.map(t => t.object),
+      objectFiles: targets.map(t => t.file),
       resources,
       terraformAddresses: terraformAddresses(live),
       defaultNamespace,
+      ...(kustomize ? { kustomize } : {}),
     });
     const texts = new Map(source.files.map(f => [f.path, f.content]));
     const patched = await applyBackportPlan(

@@ -11,11 +11,12 @@ import type {
   BackportResource,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { effectiveNamespace } from '../engine';
-import { isSameOrBelow } from '../engine/jsonPointer';
+import { isSameOrBelow, parsePointer } from '../engine/jsonPointer';
 import { KubeObject, ResourceDrift } from '../engine/types';
 import { isPlainObject } from '../engine/values';
 import { HotfixChange } from '../ledger/lifecycle/types';
 import { isSecretDigest } from '../observations/secretDigest';
+import { KustomizeTargets, objectKey } from './kustomizeTargets';
 import { FieldWrite, patchManifest } from './patchManifest';
 import { refusal, RefusalCode } from './refusals';
 
@@ -29,6 +30,12 @@ export type BackportPlanInput = {
   /** Terraform resource addresses the live state knows. */
   terraformAddresses?: ReadonlySet<string>;
   defaultNamespace?: string;
+  /**
+   * Kustomize sources: `objects` holds only the declarations a back-port may
+   * write (see `kustomizeTargets`); why the others may not, and which files
+   * are the overlay's strategic-merge patches.
+   */
+  kustomize?: Pick<KustomizeTargets, 'refused' | 'patchFiles'>;
 };
 
 /** One object's fields to write into one file. */
@@ -102,6 +109,27 @@ function sameObject(
   return effectiveNamespace(object, defaultNamespace) === change.namespace;
 }
 
+/** Whether the object declares the pointer (`-`: the list it appends to). */
+function declares(object: unknown, pointer: string): boolean {
+  let node = object;
+  for (const token of parsePointer(pointer)) {
+    if (Array.isArray(node)) {
+      if (token === '-') return true;
+      node = /^\d+$/.test(token) ? node[Number(token)] : undefined;
+    } else if (isPlainObject(node) && Object.hasOwn(node, token)) {
+      node = node[token];
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** One pointer is the other or below it. */
+function overlaps(a: string, b: string): boolean {
+  return isSameOrBelow(a, b) || isSameOrBelow(b, a);
+}
+
 /** Decides, field by field, what is written where and what is refused. */
 export function planBackport(input: BackportPlanInput): BackportPlan {
   const writes = new Map<string, ObjectWrites[]>();
@@ -109,9 +137,9 @@ export function planBackport(input: BackportPlanInput): BackportPlan {
   for (const change of input.changes) {
     const resource = resourceOf(change);
     const paths = pathsOf(change);
-    const refuseAll = (code: RefusalCode) => {
+    const refuseAll = (code: RefusalCode, detail?: string) => {
       for (const path of paths.length > 0 ? paths : ['']) {
-        refused.push(refusal(path, code, resource));
+        refused.push(refusal(path, code, resource, detail));
       }
     };
     if (isMigration(change)) {
@@ -134,9 +162,13 @@ export function planBackport(input: BackportPlanInput): BackportPlan {
       sameObject(object, change, input.defaultNamespace),
     );
     if (index < 0) {
-      refuseAll('not-declared');
+      const why = input.kustomize?.refused.get(objectKey(change));
+      if (why) refuseAll('kustomize', why);
+      else refuseAll('not-declared');
       continue;
     }
+    const file = input.objectFiles[index];
+    const isPatch = input.kustomize?.patchFiles.has(file) ?? false;
     const namespace = effectiveNamespace(
       input.objects[index],
       input.defaultNamespace,
@@ -154,16 +186,56 @@ export function planBackport(input: BackportPlanInput): BackportPlan {
     const fieldWrites: FieldWrite[] = [];
     const written = new Set<string>();
     for (const path of paths) {
+      // What the scan ignores is not Git's to hold: the engine left it out
+      // of the differences, and the user is told why it is not written.
+      for (const ignored of drift.ignored) {
+        if (!overlaps(ignored.path, path) || written.has(ignored.path)) {
+          continue;
+        }
+        written.add(ignored.path);
+        refused.push(
+          refusal(
+            ignored.path,
+            'ignored',
+            resource,
+            ignored.reason === 'hpa-managed-replicas'
+              ? `${ignored.rule ?? 'A HorizontalPodAutoscaler'} sets it.`
+              : `Ignore rule ${
+                  ignored.rule ?? ignored.path
+                } covers it: remove the rule (pragmatic-gitops.io/ignore-differences or pragmaticGitops.ignoreDifferences) to back-port it.`,
+          ),
+        );
+      }
       // The engine's differences at or below the field (defaults, units and
       // list order already accounted for), or the one containing it.
-      const differences = drift.differences.filter(
-        d => isSameOrBelow(d.path, path) || isSameOrBelow(path, d.path),
-      );
+      const differences = drift.differences.filter(d => overlaps(d.path, path));
+      // An overlay's strategic-merge patch holds only what it overrides: a
+      // field it does not set comes from the base, whatever live says.
+      const notInPatch = (at: string) =>
+        refusal(
+          at,
+          'kustomize',
+          resource,
+          `${file}, the overlay's patch of ${objectKey(
+            change,
+          )}, does not set this field, so it comes from the base: add it to the patch.`,
+        );
+      if (
+        isPatch &&
+        differences.length === 0 &&
+        !drift.ignored.some(i => overlaps(i.path, path)) &&
+        !declares(input.objects[index], path)
+      ) {
+        refused.push(notInPatch(path));
+        continue;
+      }
       for (const difference of differences) {
         // A difference containing the field (a whole entry added live) is written whole.
         if (written.has(difference.path)) continue;
         written.add(difference.path);
-        if (difference.masked || holdsSecret(difference.live)) {
+        if (isPatch && !declares(input.objects[index], difference.path)) {
+          refused.push(notInPatch(difference.path));
+        } else if (difference.masked || holdsSecret(difference.live)) {
           refused.push(refusal(difference.path, 'secret-value', resource));
         } else if (difference.live === undefined) {
           refused.push(refusal(difference.path, 'removed-live', resource));
@@ -173,7 +245,6 @@ export function planBackport(input: BackportPlanInput): BackportPlan {
       }
     }
     if (fieldWrites.length > 0) {
-      const file = input.objectFiles[index];
       writes.set(file, [
         ...(writes.get(file) ?? []),
         { resource, writes: fieldWrites },

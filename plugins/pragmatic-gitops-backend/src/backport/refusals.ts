@@ -24,17 +24,22 @@ const REASONS: Record<RefusalCode, string> = {
   'invalid-path': 'The path is not a JSON pointer.',
   overlapping:
     'Another written field of the same hotfix contains this one: only the outer one is written.',
+  ignored: 'Scans ignore this field, so the back-port does not write it.',
+  kustomize:
+    'The Kustomize overlay the source points at does not set this field where a back-port can write it.',
 };
 
+/** `detail` (never a value) is added to the reason, e.g. the rule that applies. */
 export function refusal(
   path: string,
   code: RefusalCode,
   resource?: BackportRefusal['resource'],
+  detail?: string,
 ): FieldRefusal {
   return {
     ...(resource ? { resource } : {}),
     path,
     code,
-    reason: REASONS[code],
+    reason: detail ? `${REASONS[code]} ${detail}` : REASONS[code],
   };
 }

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { trackedSinceColumn, trackedSinceOf } from './trackedSince';
+import { whereKeyIn } from './whereKeyIn';
 import {
   DriftStatus,
   Track,
@@ -22,6 +23,12 @@ export type EntityStatusRecord<Detail = unknown> = {
   changedAt?: Date;
   /** A difference was made by a field manager that is not a GitOps one. */
   changedByHand?: boolean;
+  /**
+   * When the inputs were read, if before `checkedAt` (a fleet scan reads a
+   * page at a time): a status stored by a computation that began later
+   * (a push meanwhile) is newer, and is kept.
+   */
+  inputsReadAt?: Date;
   detail: Detail;
 };
 
@@ -54,6 +61,23 @@ type EntityStatusRow = {
   changed_by_hand?: boolean | number;
   tracked_since?: Date | string | number | null;
 };
+
+/** Rows per statement: far below the bind-parameter limits of both databases. */
+const CHUNK = 200;
+
+/** What `putMany` compares with; the stored detail is compared as text. */
+const PREVIOUS_COLUMNS = [
+  'entity_ref',
+  'track',
+  'status',
+  'reason',
+  'owner',
+  'title',
+  'since',
+  'checked_at',
+  'detail',
+  'changed_by_hand',
+];
 
 /** Entity refs are stored lower-cased, matching entities as the catalog does. */
 export function entityKey(entityRef: string): string {
@@ -88,69 +112,96 @@ export class EntityStatusStore {
   async put(
     record: EntityStatusRecord,
   ): Promise<StoredEntityStatus & { updated: boolean }> {
-    return this.db.transaction(async tx => {
-      const key = entityKey(record.entityRef);
-      const previous = await tx<EntityStatusRow>('entity_status')
-        .where({ entity_ref: key })
-        .forUpdate()
-        .first();
-      const changed =
-        !previous ||
-        previous.status !== record.status ||
-        (previous.reason ?? undefined) !== record.reason;
-      const since =
-        changed || !previous
-          ? notBefore(
-              record.changedAt ?? record.checkedAt,
-              previous ? toDate(previous.since) : undefined,
-            )
-          : toDate(previous.since);
+    const [stored] = await this.putMany([record]);
+    return stored;
+  }
 
-      const row: EntityStatusRow = {
-        entity_ref: key,
-        track: record.track,
-        status: record.status,
-        reason: record.reason ?? null,
-        owner: record.owner ?? null,
-        title: record.title ?? null,
-        since,
-        checked_at: record.checkedAt,
-        detail: JSON.stringify(record.detail ?? {}),
-        finding_codes: findingCodes(record.detail),
-        changed_by_hand: record.changedByHand ?? false,
-      };
-      const unchanged =
-        previous !== undefined &&
-        !changed &&
-        previous.detail === row.detail &&
-        previous.track === row.track &&
-        previous.owner === row.owner &&
-        previous.title === row.title &&
-        Boolean(previous.changed_by_hand) === row.changed_by_hand;
-      if (unchanged) {
-        // The common case of a rescan: only the check time moves, so skip
-        // rewriting the (large) detail.
+  /**
+   * `put` for many entities in one transaction (a fleet scan stores a chunk
+   * at a time): one read of the previous rows, one upsert of the changed
+   * rows, one update of the check time of the unchanged ones and one insert
+   * of the transitions, instead of a transaction per entity. Results are in
+   * the order of `records`; a ref given twice is stored as if put twice. A
+   * record superseded by a later computation (see `inputsReadAt`) is not
+   * stored and answers `updated: false`.
+   */
+  async putMany(
+    records: readonly EntityStatusRecord[],
+  ): Promise<Array<StoredEntityStatus & { updated: boolean }>> {
+    if (records.length === 0) return [];
+    return this.db.transaction(async tx => {
+      const keys = [...new Set(records.map(r => entityKey(r.entityRef)))];
+      const current = new Map<string, EntityStatusRow>();
+      for (const batch of chunks(keys, CHUNK)) {
+        const query = whereKeyIn(
+          tx,
+          tx<EntityStatusRow>('entity_status').select(PREVIOUS_COLUMNS),
+          'entity_ref',
+          batch,
+        );
+        // Row locks (PostgreSQL): a push storing the same entity meanwhile
+        // waits, as it did for a single put. SQLite has one writer anyway.
+        if (tx.client.dialect !== 'sqlite3') query.forUpdate();
+        for (const row of (await query) as EntityStatusRow[]) {
+          current.set(row.entity_ref, row);
+        }
+      }
+
+      const rewritten = new Map<string, EntityStatusRow>();
+      const checked = new Map<string, Date>();
+      const transitions: object[] = [];
+      const results = records.map(record => {
+        const key = entityKey(record.entityRef);
+        const {
+          changedAt: _changedAt,
+          changedByHand: _changedByHand,
+          inputsReadAt,
+          ...stored
+        } = record;
+        const previous = current.get(key);
+        if (
+          previous &&
+          inputsReadAt &&
+          toDate(previous.checked_at).getTime() > inputsReadAt.getTime()
+        ) {
+          return { ...stored, since: toDate(previous.since), updated: false };
+        }
+        const outcome = nextRow(record, previous);
+        current.set(key, outcome.row);
+        if (outcome.unchanged && !rewritten.has(key)) {
+          checked.set(key, record.checkedAt);
+        } else {
+          checked.delete(key);
+          rewritten.set(key, outcome.row);
+        }
+        if (outcome.transition) transitions.push(outcome.transition);
+        return {
+          ...stored,
+          since: outcome.row.since as Date,
+          updated: !outcome.unchanged,
+        };
+      });
+
+      for (const batch of chunks([...rewritten.values()], CHUNK)) {
         await tx('entity_status')
-          .where({ entity_ref: key })
-          .update({ checked_at: record.checkedAt });
-      } else {
-        await tx('entity_status').insert(row).onConflict('entity_ref').merge();
+          .insert(batch)
+          .onConflict('entity_ref')
+          .merge();
       }
-      if (changed) {
-        await tx('status_transitions').insert({
-          entity_ref: key,
-          from_status: previous?.status ?? null,
-          to_status: record.status,
-          reason: record.reason ?? null,
-          at: since,
-        });
+      // The common case of a rescan: only the check time moves, so the
+      // (large) detail is not rewritten.
+      for (const batch of chunks([...checked], CHUNK)) {
+        await tx('entity_status')
+          .update({ checked_at: perKey(tx, batch) })
+          .whereIn(
+            'entity_ref',
+            batch.map(([key]) => key),
+          );
       }
-      const {
-        changedAt: _changedAt,
-        changedByHand: _changedByHand,
-        ...stored
-      } = record;
-      return { ...stored, since, updated: !unchanged };
+      for (const batch of chunks(transitions, CHUNK)) {
+        await tx('status_transitions').insert(batch);
+      }
+      return results;
     });
   }
 
@@ -168,6 +219,81 @@ export class EntityStatusStore {
       at: toDate(row.at),
     }));
   }
+}
+
+/**
+ * The row to store for `record` after `previous`: a changed status (or
+ * reason) restarts `since` and makes a transition; `unchanged` means only
+ * the check time moves.
+ */
+function nextRow(
+  record: EntityStatusRecord,
+  previous: EntityStatusRow | undefined,
+): { row: EntityStatusRow; unchanged: boolean; transition?: object } {
+  const key = entityKey(record.entityRef);
+  const changed =
+    !previous ||
+    previous.status !== record.status ||
+    (previous.reason ?? undefined) !== record.reason;
+  const since =
+    changed || !previous
+      ? notBefore(
+          record.changedAt ?? record.checkedAt,
+          previous ? toDate(previous.since) : undefined,
+        )
+      : toDate(previous.since);
+  const row: EntityStatusRow = {
+    entity_ref: key,
+    track: record.track,
+    status: record.status,
+    reason: record.reason ?? null,
+    owner: record.owner ?? null,
+    title: record.title ?? null,
+    since,
+    checked_at: record.checkedAt,
+    detail: JSON.stringify(record.detail ?? {}),
+    finding_codes: findingCodes(record.detail),
+    changed_by_hand: record.changedByHand ?? false,
+  };
+  const unchanged =
+    previous !== undefined &&
+    !changed &&
+    previous.detail === row.detail &&
+    previous.track === row.track &&
+    previous.owner === row.owner &&
+    previous.title === row.title &&
+    Boolean(previous.changed_by_hand) === row.changed_by_hand;
+  return {
+    row,
+    unchanged,
+    transition: changed
+      ? {
+          entity_ref: key,
+          from_status: previous?.status ?? null,
+          to_status: record.status,
+          reason: record.reason ?? null,
+          at: since,
+        }
+      : undefined,
+  };
+}
+
+/** `case entity_ref when k1 then d1 … end`: one update for many check times. */
+function perKey(db: Knex, pairs: Array<[string, Date]>): Knex.Raw {
+  // PostgreSQL types the parameters of a bare CASE as text.
+  const value = db.client.dialect === 'postgresql' ? '?::timestamptz' : '?';
+  return db.raw(
+    `case entity_ref ${pairs.map(() => `when ? then ${value}`).join(' ')} end`,
+    pairs.flat(),
+  );
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
 }
 
 /** ` code-a code-b ` (padded, so a LIKE '% code %' matches whole codes). */

@@ -10,6 +10,8 @@ export type HotfixExportScope = {
   to?: Date;
   /** Lower-cased refs the caller may read; absent: all. */
   readable?: ReadonlySet<string>;
+  /** Normalised owner ref: only hotfixes of this owner's entities (as last scanned). */
+  owner?: string;
 };
 
 export type ExportedHotfix = StoredHotfix & { events: HotfixEventRecord[] };
@@ -40,6 +42,12 @@ export class HotfixExportStore {
       if (scope.to) query.where('h.applied_at', '<', scope.to);
       if (scope.readable) {
         whereKeyIn(this.db, query, 'h.entity_ref', scope.readable);
+      }
+      if (scope.owner) {
+        // The owner the fleet page filters on: the one the scan stored.
+        query
+          .join('entity_status as s', 's.entity_ref', 'h.entity_ref')
+          .where('s.owner', scope.owner);
       }
       const rows: HotfixRow[] = await query;
       if (rows.length === 0) return;

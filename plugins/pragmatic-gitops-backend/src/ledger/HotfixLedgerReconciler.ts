@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { entityKey } from '../database/EntityStatusStore';
 import { ResourceDrift } from '../engine/types';
 import { LedgerReconciler, LedgerOutcome } from '../scan/types';
 import { HotfixService } from './HotfixService';
@@ -36,11 +37,7 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     const { hotfixes, logger } = this.options;
     const open = await hotfixes.openHotfixes(input.entityRef);
     if (open.length === 0) {
-      return {
-        resources: input.result.resources,
-        allExplained: false,
-        openHotfixes: [],
-      };
+      return { ...nothingOpen(input), openHotfixes: [] };
     }
 
     const since = new Date(Math.min(...open.map(h => Date.parse(h.appliedAt))));
@@ -99,6 +96,23 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     };
   }
 
+  /**
+   * For a fleet scan: which of a page of entities have open hotfixes, in
+   * one query; the others are answered without asking the database.
+   */
+  async prefetch(entityRefs: string[]): Promise<LedgerReconciler> {
+    const open = await this.options.hotfixes.entityKeysWith('pending');
+    const keys = new Set(entityRefs.map(entityKey));
+    const withOpen = new Set([...open].filter(key => keys.has(key)));
+    return {
+      reconcile: async input =>
+        keys.has(entityKey(input.entityRef)) &&
+        !withOpen.has(entityKey(input.entityRef))
+          ? nothingOpen(input)
+          : this.reconcile(input),
+    };
+  }
+
   private async findBackports(
     entity: ReconcileInput['entity'],
     since: Date,
@@ -111,4 +125,9 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     }
     return undefined;
   }
+}
+
+/** An entity without open hotfixes: its drift stays as the engine found it. */
+function nothingOpen(input: ReconcileInput): LedgerOutcome {
+  return { resources: input.result.resources, allExplained: false };
 }

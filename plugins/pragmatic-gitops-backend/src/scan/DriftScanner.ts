@@ -5,8 +5,17 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_TRACK } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import pLimit from 'p-limit';
 import { isDatabaseUnavailable } from '../database/databaseUnavailable';
+import { EntityStatusRecord } from '../database/EntityStatusStore';
 import { ObservationDirectory } from '../observations/ObservationDirectory';
+import { BatchWriter } from './BatchWriter';
 import { EntityScanner } from './EntityScanner';
+import { StatusDetail } from './types';
+
+/**
+ * Large enough that a commit (an fsync on SQLite) is paid once per hundred
+ * entities, small enough that a transaction holds the database briefly.
+ */
+const DEFAULT_BATCH_SIZE = 100;
 
 export type ScanSummary = {
   scanned: number;
@@ -18,7 +27,8 @@ export type ScanSummary = {
 
 /**
  * Scans every tracked entity of the catalog with bounded concurrency. One
- * entity failing (or a slow provider) never stops the others.
+ * entity failing (or a slow provider) never stops the others. Results are
+ * stored in batches as they come (a slow entity holds back no batch).
  */
 export class DriftScanner {
   constructor(
@@ -29,6 +39,8 @@ export class DriftScanner {
       logger: LoggerService;
       observationDirectory?: ObservationDirectory;
       concurrency: number;
+      /** Entities stored per transaction; default 100. */
+      batchSize?: number;
       /** Throws when the database cannot be used (e.g. `select 1`). */
       checkDatabase?: () => Promise<unknown>;
     },
@@ -49,8 +61,15 @@ export class DriftScanner {
 
     const limit = pLimit(this.options.concurrency);
     const credentials = await auth.getOwnServiceCredentials();
-    let scanned = 0;
-    let failed = 0;
+    const tally = { scanned: 0, failed: 0 };
+    const writer = new BatchWriter<EntityStatusRecord<StatusDetail>>(
+      this.options.batchSize ?? DEFAULT_BATCH_SIZE,
+      async records => {
+        const stored = await this.storeBatch(records);
+        tally.scanned += stored;
+        tally.failed += records.length - stored;
+      },
+    );
     for await (const page of catalog.streamEntities(
       {
         filter: {
@@ -59,12 +78,20 @@ export class DriftScanner {
       },
       { credentials },
     )) {
-      const results = await Promise.all(
-        page.map(entity => limit(() => this.scanOne(entity))),
+      const inputsReadAt = new Date();
+      const pageScanner = await this.prefetch(page);
+      await Promise.all(
+        page.map(entity =>
+          limit(async () => {
+            const record = await this.computeOne(pageScanner, entity);
+            if (record) await writer.add({ ...record, inputsReadAt });
+            else tally.failed++;
+          }),
+        ),
       );
-      scanned += results.filter(Boolean).length;
-      failed += results.filter(ok => !ok).length;
     }
+    await writer.flush();
+    const { scanned, failed } = tally;
     if (this.databaseDown) {
       return this.skip(started, this.databaseDown, 'stopped', scanned);
     }
@@ -91,22 +118,79 @@ export class DriftScanner {
     return { scanned, failed: 0, durationMs: Date.now() - started, skipped };
   }
 
-  private async scanOne(entity: Entity): Promise<boolean> {
-    if (this.databaseDown) return false;
+  /**
+   * What a page of entities needs, read in one go where the scanner's
+   * dependencies can; should that fail, each entity reads its own.
+   */
+  private async prefetch(page: Entity[]): Promise<EntityScanner> {
+    const { scanner, logger } = this.options;
+    if (this.databaseDown) return scanner;
     try {
-      await this.options.scanner.scan(entity);
-      return true;
+      return await scanner.prefetch(page);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         this.databaseDown ??= (error as Error).message;
-        return false;
+      } else {
+        logger.warn(
+          `Drift scan: reading ${
+            page.length
+          } entities at once failed, reading one by one: ${
+            (error as Error).message
+          }`,
+        );
       }
-      this.options.logger.error(
-        `Drift scan of ${stringifyEntityRef(entity)} failed: ${
-          (error as Error).message
-        }`,
-      );
-      return false;
+      return scanner;
     }
+  }
+
+  /** The record to store, or undefined when the computation failed (logged). */
+  private async computeOne(
+    scanner: EntityScanner,
+    entity: Entity,
+  ): Promise<EntityStatusRecord<StatusDetail> | undefined> {
+    if (this.databaseDown) return undefined;
+    try {
+      return await scanner.compute(entity);
+    } catch (error) {
+      this.failedOne(stringifyEntityRef(entity), error);
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores computed records in one transaction; returns how many were
+   * stored. Should the batch fail for another reason than the database
+   * going away, each is stored on its own, so one bad record fails alone.
+   */
+  private async storeBatch(
+    records: EntityStatusRecord<StatusDetail>[],
+  ): Promise<number> {
+    // Computed before any outage was seen: worth one try even then.
+    if (records.length === 0) return 0;
+    try {
+      await this.options.scanner.storeAll(records);
+      return records.length;
+    } catch (error) {
+      if (isDatabaseUnavailable(error) || records.length === 1) {
+        this.failedOne(records[0].entityRef, error);
+        return 0;
+      }
+    }
+    let stored = 0;
+    for (const record of records) {
+      if (this.databaseDown) break;
+      stored += await this.storeBatch([record]);
+    }
+    return stored;
+  }
+
+  private failedOne(entityRef: string, error: unknown) {
+    if (isDatabaseUnavailable(error)) {
+      this.databaseDown ??= (error as Error).message;
+      return;
+    }
+    this.options.logger.error(
+      `Drift scan of ${entityRef} failed: ${(error as Error).message}`,
+    );
   }
 }

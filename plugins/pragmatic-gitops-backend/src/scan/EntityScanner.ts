@@ -6,14 +6,12 @@ import {
   SecretResolver,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import {
-  ANNOTATION_IGNORE_DIFFERENCES,
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   Finding,
   Hotfix,
   IgnoreRule,
   Track,
-  parseIgnoreDifferences,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   EntityStatusRecord,
@@ -25,6 +23,7 @@ import {
   DesiredStateReader,
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
+import { entityIgnoreRules } from '../desired/entityIgnoreRules';
 import { isChangedByHand } from '../engine/changedByHand';
 import { PendingChanges } from '../engine/types';
 import { redactLiveState } from '../observations/redactSecrets';
@@ -41,7 +40,12 @@ import { LastDrift } from './LastDrift';
 import { ownerOf } from './ownerOf';
 import { RedactedObjects } from './RedactedObjects';
 import { statefulInDeclarativeFindings } from './statefulFindings';
-import { EntityStatusListener, LedgerReconciler, StatusDetail } from './types';
+import {
+  EntityStatusListener,
+  LedgerReconciler,
+  StatusDetail,
+  isPrefetching,
+} from './types';
 
 export type EngineSettings = {
   /** Per-kind defaults from `pragmaticGitops.ignoreDifferences`. */
@@ -59,6 +63,9 @@ export type ScannedEntityStatus = StoredEntityStatus<StatusDetail> & {
   openHotfixes?: Hotfix[];
 };
 
+/** What one computation reuses from the last, shared by the page scanners of a fleet scan. */
+type Reuse = { redacted: RedactedObjects; lastDrift: LastDrift };
+
 const NO_LIVE_STATE =
   'No live state observed yet: push an observation to /api/pragmatic-gitops/observations, add a file to the observation directory, or name an Argo CD application with argocd/app-name';
 
@@ -69,9 +76,6 @@ const NO_LIVE_STATE =
  * changed).
  */
 export class EntityScanner {
-  private readonly redacted: RedactedObjects;
-  private readonly lastDrift = new LastDrift();
-
   constructor(
     private readonly options: {
       desiredReader: DesiredStateReader;
@@ -88,9 +92,11 @@ export class EntityScanner {
       /** Told when a scan stored a new status or detail. */
       listener?: EntityStatusListener;
     },
-  ) {
-    this.redacted = new RedactedObjects(options.secretDigest);
-  }
+    private readonly reuse: Reuse = {
+      redacted: new RedactedObjects(options.secretDigest),
+      lastDrift: new LastDrift(),
+    },
+  ) {}
 
   /** A fleet scan starts: providers drop their per-scan caches. */
   async startScan(): Promise<void> {
@@ -107,7 +113,44 @@ export class EntityScanner {
     }
   }
 
+  /**
+   * A scanner for one page of a fleet scan: the providers and the ledger
+   * that can read many entities at once do so now, for these entities.
+   * Pushes and refreshes keep using this scanner, which reads afresh.
+   */
+  async prefetch(entities: Entity[]): Promise<EntityScanner> {
+    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const prefetched = <T>(dependency: T): T | Promise<T> =>
+      isPrefetching<T>(dependency) ? dependency.prefetch(refs) : dependency;
+    const [ledger, ...providers] = await Promise.all([
+      prefetched(this.options.ledger),
+      ...this.options.providers.map(prefetched),
+    ]);
+    return new EntityScanner(
+      {
+        ...this.options,
+        ledger: ledger as LedgerReconciler | undefined,
+        providers: providers as LiveStateProvider[],
+      },
+      this.reuse,
+    );
+  }
+
   async scan(entity: Entity): Promise<ScannedEntityStatus> {
+    const { record, openHotfixes } = await this.computeWithHotfixes(entity);
+    const [stored] = await this.storeAll([record]);
+    return { ...stored, ...(openHotfixes ? { openHotfixes } : {}) };
+  }
+
+  /** What `scan` would store for the entity, without storing it. */
+  async compute(entity: Entity): Promise<EntityStatusRecord<StatusDetail>> {
+    return (await this.computeWithHotfixes(entity)).record;
+  }
+
+  private async computeWithHotfixes(entity: Entity): Promise<{
+    record: EntityStatusRecord<StatusDetail>;
+    openHotfixes?: Hotfix[];
+  }> {
     const entityRef = stringifyEntityRef(entity);
     const reading = readTrack(entity);
     const checkedAt = new Date();
@@ -124,7 +167,7 @@ export class EntityScanner {
             reading.track,
             checkedAt,
           );
-    const { updated, ...stored } = await this.options.store.put({
+    const record = {
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
@@ -136,14 +179,29 @@ export class EntityScanner {
         this.options.settings.gitopsFieldManagers,
       ),
       changedAt: earliest(outcome.changedAt, checkedAt),
-    });
-    if (updated) {
-      await this.options.listener?.statusUpdated(entityRef, stored.status);
-    }
-    return {
-      ...(stored as StoredEntityStatus<StatusDetail>),
-      ...(openHotfixes ? { openHotfixes } : {}),
     };
+    return { record, openHotfixes };
+  }
+
+  /**
+   * Stores computed records in one transaction (a fleet scan stores a chunk
+   * at a time) and tells the listener about each that changed.
+   */
+  async storeAll(
+    records: readonly EntityStatusRecord<StatusDetail>[],
+  ): Promise<StoredEntityStatus<StatusDetail>[]> {
+    const stored = await this.options.store.putMany(records);
+    const results: StoredEntityStatus<StatusDetail>[] = [];
+    for (const { updated, ...status } of stored) {
+      if (updated) {
+        await this.options.listener?.statusUpdated(
+          status.entityRef,
+          status.status,
+        );
+      }
+      results.push(status as StoredEntityStatus<StatusDetail>);
+    }
+    return results;
   }
 
   private async computeTracked(
@@ -212,7 +270,7 @@ export class EntityScanner {
     const defaultNamespace =
       entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
     const { secretDigest } = this.options;
-    const gitObjects = desired?.objects.map(this.redacted.of);
+    const gitObjects = desired?.objects.map(this.reuse.redacted.of);
     const observation = await this.observeLive(entity, entityRef, {
       desired: gitObjects ?? [],
       defaultNamespace,
@@ -226,7 +284,7 @@ export class EntityScanner {
     const live = redactLiveState(
       observation.live,
       secretDigest,
-      this.redacted.of,
+      this.reuse.redacted.of,
     );
 
     const desiredObjects = gitObjects ?? live.desiredObjects;
@@ -236,15 +294,15 @@ export class EntityScanner {
       );
     }
 
-    const result = this.lastDrift.compute(entityRef, {
+    const result = this.reuse.lastDrift.compute(entityRef, {
       track,
       desired: desiredObjects ?? [],
       live,
       defaultNamespace,
-      ignoreRules: [
-        ...this.options.settings.ignoreDefaults,
-        ...annotationIgnoreRules(entity),
-      ],
+      ignoreRules: entityIgnoreRules(
+        entity,
+        this.options.settings.ignoreDefaults,
+      ),
       gitopsFieldManagers: this.options.settings.gitopsFieldManagers,
       availableMigrations: desired?.migrations,
     });
@@ -364,18 +422,6 @@ function hasPendingChanges(
   return Boolean(
     pending?.terraform?.length || pending?.migrations?.notApplied.length,
   );
-}
-
-function annotationIgnoreRules(entity: Entity): IgnoreRule[] {
-  const value = entity.metadata.annotations?.[ANNOTATION_IGNORE_DIFFERENCES];
-  if (!value) {
-    return [];
-  }
-  try {
-    return parseIgnoreDifferences(value);
-  } catch {
-    return []; // reported as an invalid-annotation finding
-  }
 }
 
 function stringValues(

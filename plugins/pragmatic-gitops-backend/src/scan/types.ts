@@ -59,3 +59,16 @@ export interface LedgerReconciler {
 export interface EntityStatusListener {
   statusUpdated(entityRef: string, status: DriftStatus): Promise<void>;
 }
+
+/**
+ * A dependency of the scanner that can read what a page of entities needs
+ * in one go (a fleet scan asks it before computing the page). The answer
+ * serves that page only: it may answer from what it read then.
+ */
+export interface Prefetching<T> {
+  prefetch(entityRefs: string[]): Promise<T>;
+}
+
+export function isPrefetching<T>(value: unknown): value is Prefetching<T> {
+  return typeof (value as Partial<Prefetching<T>>)?.prefetch === 'function';
+}

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { EntityStatusStore } from '../database/EntityStatusStore';
 import { component } from '../ledger/__testUtils__/fixtures';
+import { seedOwners } from '../ledger/__testUtils__/seedOwners';
 import { seedLedger } from '../ledger/__testUtils__/seedLedger';
 import {
   serviceHeader,
@@ -25,20 +25,10 @@ describe('GET /hotfixes/metrics', () => {
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startHotfixBackend({ knex, entities, deny });
-    const status = new EntityStatusStore(knex);
-    for (const [name, owner] of [
-      ['web', 'group:default/team-shop'],
-      ['payments-db', 'group:default/team-payments'],
-    ]) {
-      await status.put({
-        entityRef: `component:default/${name}`,
-        track: 'declarative',
-        status: 'in-sync',
-        owner,
-        checkedAt: new Date(),
-        detail: {},
-      });
-    }
+    await seedOwners(knex, {
+      'component:default/web': 'group:default/team-shop',
+      'component:default/payments-db': 'group:default/team-payments',
+    });
     const backported = (recordedDaysAgo: number, leadHours: number) => ({
       type: 'backported',
       status: 'backported',

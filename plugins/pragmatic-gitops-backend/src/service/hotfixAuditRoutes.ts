@@ -73,12 +73,14 @@ export function registerHotfixAuditRoutes(
       throw new InputError('from must be before to');
     }
     const format = req.query.format ?? 'json';
+    const { owner } = req.query;
+    const ownerRef = owner === undefined ? undefined : requireOwnerRef(owner);
     const readable = await readableEntities.keysFor(credentials);
     const stamp = (to ?? now()).toISOString().slice(0, 10);
     try {
       await streamHotfixExport(
         res,
-        exports.pages({ from, to, readable }),
+        exports.pages({ from, to, readable, owner: ownerRef }),
         format,
         `hotfixes-${stamp}`,
       );

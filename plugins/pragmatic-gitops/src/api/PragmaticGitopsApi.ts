@@ -153,7 +153,7 @@ export interface PragmaticGitopsApi {
 }
 
 /**
- * Range and format of `GET /hotfixes/export`; dates are ISO 8601.
+ * Range, owner and format of `GET /hotfixes/export`; dates are ISO 8601.
  *
  * @public
  */
@@ -161,6 +161,8 @@ export type HotfixExportQuery = {
   from?: string;
   to?: string;
   format: HotfixExportFormat;
+  /** Only hotfixes of this owner's entities, as the fleet page filters them. */
+  owner?: string;
 };
 
 /** @public */

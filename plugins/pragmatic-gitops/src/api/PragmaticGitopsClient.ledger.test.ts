@@ -55,6 +55,17 @@ describe('PragmaticGitopsClient ledger', () => {
     expect(init.headers).toMatchObject({ Accept: 'text/csv' });
   });
 
+  it('asks the export for one owner', async () => {
+    const { api, fetchApi } = client(new Response('{"items":[]}'));
+    await api.exportHotfixes({
+      format: 'json',
+      owner: ' group:default/team-shop ',
+    });
+    expect(fetchApi.fetch.mock.calls[0][0]).toBe(
+      `${BASE_URL}/hotfixes/export?format=json&owner=group%3Adefault%2Fteam-shop`,
+    );
+  });
+
   it('rejects with the response error of a bad range', async () => {
     const { api } = client(
       new Response(

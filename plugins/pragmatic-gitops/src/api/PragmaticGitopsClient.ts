@@ -194,6 +194,7 @@ export class PragmaticGitopsClient implements PragmaticGitopsApi {
       ['from', query.from],
       ['to', query.to],
       ['format', query.format],
+      ['owner', query.owner?.trim()],
     ])}`;
     const response = await this.send('GET', path, {
       headers: {

@@ -36,9 +36,27 @@ function keyOf(value: unknown): string | undefined {
 export function addedEntryName(
   difference: Pick<Difference, 'path' | 'live' | 'desired' | 'masked'>,
 ): string | undefined {
-  const tokens = difference.path.split('/');
+  const key = keyOf(difference.live);
+  return addedEntriesName(difference.path, key === undefined ? [] : [key]);
+}
+
+/**
+ * `env A, B added` for the pointer `…/env/-` and the entries' keys; `env
+ * entry added` when no key is known. Undefined unless the pointer ends `-`.
+ */
+export function addedEntriesName(
+  path: string,
+  keys: string[],
+): string | undefined {
+  const tokens = path.split('/');
   if (tokens.length < 3 || tokens[tokens.length - 1] !== '-') return undefined;
   const list = unescapeToken(tokens[tokens.length - 2]);
-  const key = keyOf(difference.live);
-  return key === undefined ? `${list} entry added` : `${list} ${key} added`;
+  return keys.length === 0
+    ? `${list} entry added`
+    : `${list} ${keys.join(', ')} added`;
+}
+
+/** The key of an added entry's live value (`name`, `mountPath`…), if it has one. */
+export function entryKey(live: unknown): string | undefined {
+  return keyOf(live);
 }

@@ -4,6 +4,8 @@ import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { ConfigReader } from '@backstage/config';
+import { readPluginSettings } from '../../config';
 import { DesiredStateReader } from '../../desired/DesiredStateReader';
 import { KubeObject, LiveState } from '../../engine/types';
 import { redactLiveState } from '../../observations/redactSecrets';
@@ -35,6 +37,15 @@ export const refundsHotfix = {
       ],
     },
   ],
+};
+
+/** The fields of the refunds hotfix, and the resource they belong to. */
+export const REFUNDS_IMAGE = '/spec/template/spec/containers/0/image';
+export const REFUNDS_ENV = '/spec/template/spec/containers/0/env';
+export const REFUNDS_RESOURCE = {
+  kind: 'Deployment',
+  namespace: 'payments',
+  name: 'payments-api',
 };
 
 /** A demo entity as the catalog serves it, with the file location it was read from. */
@@ -97,6 +108,8 @@ export function backportsWith(
       pullRequests: new BackportPullRequestStore(deps.db),
       openers: [],
       secretDigest: testDigest,
+      // The configured defaults, as a portal without ignoreDifferences has them.
+      ignoreDefaults: readPluginSettings(new ConfigReader({})).ignoreDefaults,
       ...overrides,
     });
 }

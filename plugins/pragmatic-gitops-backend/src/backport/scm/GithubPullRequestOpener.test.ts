@@ -1,11 +1,10 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
 import { GithubBackportCommitFinder } from '../../providers/github';
 import {
   FakeGithubRepo,
   fakeGithubRepo,
   GITHUB_TOKEN,
 } from './__testUtils__/fakeGithub';
+import { scmBackportTestBed } from './__testUtils__/scmBackportTestBed';
 import {
   APP_BASE_URL,
   DEPLOYMENT,
@@ -13,10 +12,7 @@ import {
   PATCHED_DEPLOYMENT,
   BRANCH,
   FILE,
-  mockScmServer,
   REPOSITORY_FILES,
-  startUrlSourceBackend,
-  treeReader,
 } from './__testUtils__/urlSourceBackend';
 import { scanAfterMerge } from './__testUtils__/scanAfterMerge';
 import { GithubPullRequestOpener } from './GithubPullRequestOpener';
@@ -26,32 +22,23 @@ jest.setTimeout(60_000);
 const SOURCE = 'https://github.com/acme/deploy/tree/main/apps/payments-api';
 
 describe('back-port pull requests on GitHub', () => {
-  const server = mockScmServer();
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let knex: Knex;
+  const bed = scmBackportTestBed<FakeGithubRepo>({
+    integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+    mainFiles: repo => repo.filesOf('main'),
+    opener: config => GithubPullRequestOpener.fromConfig(config),
+  });
 
-  async function start(
+  const start = (
     repoOptions: {
       archived?: boolean;
       push?: boolean;
       files?: Record<string, string>;
     } = {},
     source = SOURCE,
-  ) {
-    knex = await databases.init('SQLITE_3');
-    const repo: FakeGithubRepo = fakeGithubRepo(server, {
-      files: REPOSITORY_FILES,
-      ...repoOptions,
-    });
-    const backend = await startUrlSourceBackend({
-      knex,
-      source,
-      integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
-      reader: treeReader(() => repo.filesOf('main'), 'apps/payments-api'),
-      opener: config => GithubPullRequestOpener.fromConfig(config),
-    });
-    return { ...backend, repo };
-  }
+  ) =>
+    bed.start(source, server =>
+      fakeGithubRepo(server, { files: REPOSITORY_FILES, ...repoOptions }),
+    );
 
   it('opens a branch, a commit with the trailer and a pull request', async () => {
     const { backport, repo, id, audit } = await start();
@@ -127,10 +114,9 @@ describe('back-port pull requests on GitHub', () => {
     expect(repo.pulls).toHaveLength(1);
     expect(repo.headOf(BRANCH)!.sha).toBe(head);
     expect(
-      await knex('hotfix_backport_pull_requests').select(
-        'repository',
-        'number',
-      ),
+      await bed
+        .knex()('hotfix_backport_pull_requests')
+        .select('repository', 'number'),
     ).toEqual([{ repository: 'github.com/acme/deploy', number: 1 }]);
   });
 

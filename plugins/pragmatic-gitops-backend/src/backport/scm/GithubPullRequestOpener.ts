@@ -7,47 +7,20 @@
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import {
-  ConflictError,
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import { Octokit } from '@octokit/rest';
 import {
-  createGithubClient,
-  githubApiBaseUrl,
+  GithubClients,
   GithubRequestStopped,
 } from '../../providers/github/githubClient';
-import {
-  configuredScmHosts,
-  DEFAULT_SCM_TIMEOUT_MS,
-} from '../../providers/scmBackportSearch';
 import type { RememberedPullRequest } from '../BackportPullRequestStore';
 import {
   BackportPullRequestRequest,
   OpenedPullRequest,
-  PullRequestOpener,
 } from './PullRequestOpener';
-import { handlesSource, openBackportRequest } from './openBackportRequest';
-import { ScmSource, scmSourceOf } from './scmSource';
-
-export type GithubPullRequestOpenerOptions = {
-  integrations: ScmIntegrationRegistry;
-  /** Hosts listed under `integrations.github`: the only ones called. */
-  configuredHosts: string[];
-  credentialsProvider?: GithubCredentialsProvider;
-  logger?: LoggerService;
-  timeoutMs?: number;
-};
-
-const SCOPES = 'contents:write and pull_requests:write';
+import { openBackportRequest } from './openBackportRequest';
+import { ScmSource } from './scmSource';
+import { ScmPullRequestOpener } from './ScmPullRequestOpener';
 
 type Failure = {
   status?: number;
@@ -58,7 +31,7 @@ type Failure = {
   };
 };
 
-/** What GitHub said, for a 422: its message and those of its errors. */
+/** What GitHub said: its message and those of its errors. */
 function githubSaid(failure: Failure): string {
   const data = failure.response?.data;
   return [data?.message, ...(data?.errors ?? []).map(e => e?.message)]
@@ -66,107 +39,51 @@ function githubSaid(failure: Failure): string {
     .join('; ');
 }
 
-/** An Octokit failure as an error a person can act on, naming the repository. */
-function githubError(error: unknown, name: string, what: string): Error {
-  if (error instanceof GithubRequestStopped) {
-    return new ServiceUnavailableError(`${error.message} ${what} in ${name}`);
-  }
-  const failure = error as Failure;
-  const status = failure?.status;
-  const said = githubSaid(failure);
-  if (status === 401) {
-    return new NotAllowedError(
-      `GitHub rejected the integration's credentials (401) to ${what} in ${name}`,
-    );
-  }
-  if (status === 403 && /archived/i.test(said)) {
-    return new ConflictError(`${name} is archived on GitHub: it is read-only`);
-  }
-  if (status === 403 || status === 429) {
-    return failure.response?.headers?.['x-ratelimit-remaining'] === '0'
-      ? new ServiceUnavailableError(
-          `GitHub rate limit exceeded (${status}) to ${what} in ${name}`,
-        )
-      : new NotAllowedError(
-          `GitHub refused (${status}) to let the integration ${what} in ${name}: its token needs ${SCOPES}`,
-        );
-  }
-  if (status === 404) {
-    return new NotFoundError(
-      `GitHub found nothing (404) to ${what} in ${name}, or the integration's token cannot read it`,
-    );
-  }
-  if (status === 422) {
-    return new ConflictError(
-      `GitHub refused to ${what} in ${name} (422)${said ? `: ${said}` : ''}`,
-    );
-  }
-  return new ServiceUnavailableError(
-    status
-      ? `GitHub answered ${status} to ${what} in ${name}`
-      : `GitHub could not be reached to ${what} in ${name}`,
-  );
-}
-
 type PullJson = { html_url: string; number: number; state?: string };
 
-export class GithubPullRequestOpener implements PullRequestOpener {
-  readonly type = 'github';
-
+export class GithubPullRequestOpener extends ScmPullRequestOpener<Octokit> {
   static fromConfig(
     config: Config,
     options: { logger?: LoggerService; timeoutMs?: number } = {},
   ): GithubPullRequestOpener {
-    const integrations = ScmIntegrations.fromConfig(config);
-    return new GithubPullRequestOpener({
-      integrations,
-      configuredHosts: [...configuredScmHosts(config, 'github', 'github.com')],
-      credentialsProvider:
-        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-      ...options,
-    });
+    return new GithubPullRequestOpener(
+      GithubClients.fromConfig(config, { timeoutMs: options.timeoutMs }),
+    );
   }
 
-  private readonly hosts: Set<string>;
-  private readonly credentials: GithubCredentialsProvider;
-
-  constructor(private readonly options: GithubPullRequestOpenerOptions) {
-    this.hosts = new Set(options.configuredHosts.map(h => h.toLowerCase()));
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
-  }
-
-  handles(sourceUrl: string): boolean {
-    return handlesSource(this.hosts, scmSourceOf(sourceUrl, 'github'));
+  constructor(clients: GithubClients) {
+    super(
+      {
+        type: 'github',
+        scm: 'GitHub',
+        request: 'pull request',
+        needs: 'contents:write and pull_requests:write',
+        conflictStatuses: [422],
+      },
+      clients,
+    );
   }
 
   async open(
     request: BackportPullRequestRequest,
   ): Promise<OpenedPullRequest | undefined> {
-    const { source, octokit } = await this.client(request.sourceUrl);
+    const { source, client: octokit } = await this.connect(request.sourceUrl);
     const { owner, repo, name } = source;
     const call = <T>(what: string, fn: () => Promise<{ data: T }>) =>
       fn().then(
         r => r.data,
         error => {
-          throw githubError(error, name, what);
+          throw this.githubError(error, source, what);
         },
       );
 
     const info = await call('read the repository', () =>
       octokit.rest.repos.get({ owner, repo }),
     );
-    if (info.archived) {
-      throw new ConflictError(
-        `${name} is archived on GitHub: it is read-only, so no back-port pull request can be opened`,
-      );
-    }
-    if (info.permissions && !info.permissions.push) {
-      throw new NotAllowedError(
-        `The GitHub integration may not push to ${name}: its token needs ${SCOPES}`,
-      );
-    }
+    this.refuseUnwritable(source, {
+      archived: info.archived,
+      mayPush: !info.permissions || info.permissions.push,
+    });
     const base = source.ref ?? info.default_branch;
     const branch = request.branch;
     let baseSha: string | undefined;
@@ -231,9 +148,10 @@ export class GithubPullRequestOpener implements PullRequestOpener {
           head: branch,
           base,
         });
-        return this.remembered(source, data, branch);
+        return this.pullOf(source, data, branch);
       },
-      failure: error => githubError(error, name, 'open the pull request'),
+      failure: error =>
+        this.githubError(error, source, 'open the pull request'),
     });
   }
 
@@ -241,7 +159,7 @@ export class GithubPullRequestOpener implements PullRequestOpener {
     sourceUrl: string,
     pullRequest: RememberedPullRequest,
   ): Promise<boolean> {
-    const { source, octokit } = await this.client(sourceUrl);
+    const { source, client: octokit } = await this.connect(sourceUrl);
     try {
       const { data } = await octokit.rest.pulls.get({
         owner: source.owner,
@@ -251,7 +169,7 @@ export class GithubPullRequestOpener implements PullRequestOpener {
       return data.state === 'open';
     } catch (error) {
       if ((error as Failure)?.status === 404) return false;
-      throw githubError(error, source.name, 'read the pull request');
+      throw this.githubError(error, source, 'read the pull request');
     }
   }
 
@@ -262,7 +180,7 @@ export class GithubPullRequestOpener implements PullRequestOpener {
     branch: string,
     sha: string,
   ) {
-    const { owner, repo, name } = source;
+    const { owner, repo } = source;
     try {
       await octokit.rest.git.createRef({
         owner,
@@ -272,12 +190,12 @@ export class GithubPullRequestOpener implements PullRequestOpener {
       });
     } catch (error) {
       if ((error as Failure)?.status !== 422) {
-        throw githubError(error, name, `create branch ${branch}`);
+        throw this.githubError(error, source, `create branch ${branch}`);
       }
       await octokit.rest.git
         .updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true })
         .catch(e => {
-          throw githubError(e, name, `update branch ${branch}`);
+          throw this.githubError(e, source, `update branch ${branch}`);
         });
     }
   }
@@ -287,62 +205,47 @@ export class GithubPullRequestOpener implements PullRequestOpener {
     source: ScmSource,
     branch: string,
   ): Promise<RememberedPullRequest | undefined> {
-    const { owner, repo, name } = source;
+    const { owner, repo } = source;
     const { data } = await octokit.rest.pulls
       .list({ owner, repo, head: `${owner}:${branch}`, state: 'open' })
       .catch(error => {
-        throw githubError(error, name, 'list pull requests');
+        throw this.githubError(error, source, 'list pull requests');
       });
     const pull = (data as PullJson[])[0];
-    return pull ? this.remembered(source, pull, branch) : undefined;
+    return pull ? this.pullOf(source, pull, branch) : undefined;
   }
 
-  private remembered(
-    source: ScmSource,
-    pull: PullJson,
-    branch: string,
-  ): RememberedPullRequest {
-    return {
-      repository: source.name,
-      url: pull.html_url,
-      number: pull.number,
+  private pullOf(source: ScmSource, pull: PullJson, branch: string) {
+    return this.remembered(
+      source,
+      { url: pull.html_url, number: pull.number },
       branch,
-    };
+    );
   }
 
-  private async client(sourceUrl: string) {
-    const source = scmSourceOf(sourceUrl, 'github');
-    if (!source) {
-      throw new ConflictError(
-        `${sourceUrl} is not a GitHub repository URL (https://<host>/<owner>/<repo>/tree/<branch>/<path>)`,
+  /** An Octokit failure; archived and rate-limited are GitHub's own 403s. */
+  private githubError(error: unknown, source: ScmSource, what: string): Error {
+    if (error instanceof GithubRequestStopped) {
+      return new ServiceUnavailableError(
+        `${error.message} ${what} in ${source.name}`,
       );
     }
-    const api = githubApiBaseUrl(
-      this.options.integrations,
-      this.hosts,
-      source.host,
-    );
-    if ('reason' in api) {
-      throw new ConflictError(
-        `Cannot open a back-port pull request in ${source.name}: ${api.reason}`,
+    const failure = error as Failure;
+    const status = failure?.status;
+    const said = githubSaid(failure);
+    if (status === 403 && /archived/i.test(said)) {
+      return new ConflictError(
+        `${source.name} is archived on GitHub: it is read-only`,
       );
     }
-    let token: string | undefined;
-    try {
-      token = (await this.credentials.getCredentials({ url: source.url }))
-        .token;
-    } catch (error) {
-      throw new NotAllowedError(
-        `Could not get GitHub credentials for ${source.name}: ${
-          (error as Error)?.name ?? 'error'
-        }`,
+    if (
+      (status === 403 || status === 429) &&
+      failure.response?.headers?.['x-ratelimit-remaining'] === '0'
+    ) {
+      return new ServiceUnavailableError(
+        `GitHub rate limit exceeded (${status}) to ${what} in ${source.name}`,
       );
     }
-    const octokit = createGithubClient({
-      apiBaseUrl: api.apiBaseUrl,
-      token,
-      timeoutMs: this.options.timeoutMs ?? DEFAULT_SCM_TIMEOUT_MS,
-    });
-    return { source, octokit };
+    return this.requestError({ status, said }, source, what);
   }
 }

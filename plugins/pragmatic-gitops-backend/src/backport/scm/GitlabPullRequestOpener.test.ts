@@ -1,20 +1,17 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
 import {
+  FakeGitlabProject,
   fakeGitlabProject,
   GITLAB_HOST,
   GITLAB_TOKEN,
 } from './__testUtils__/fakeGitlab';
+import { scmBackportTestBed } from './__testUtils__/scmBackportTestBed';
 import {
   DEPLOYMENT,
   HPA,
   PATCHED_DEPLOYMENT,
   BRANCH,
   FILE,
-  mockScmServer,
   REPOSITORY_FILES,
-  startUrlSourceBackend,
-  treeReader,
 } from './__testUtils__/urlSourceBackend';
 import { GitlabBackportCommitFinder } from '../../providers/gitlab';
 import { scanAfterMerge } from './__testUtils__/scanAfterMerge';
@@ -26,40 +23,27 @@ const SOURCE = `https://${GITLAB_HOST}/platform/deploy/-/tree/main/apps/payments
 const MR_URL = `https://${GITLAB_HOST}/platform/deploy/-/merge_requests/1`;
 
 describe('back-port merge requests on GitLab', () => {
-  const server = mockScmServer();
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let knex: Knex;
+  const bed = scmBackportTestBed<FakeGitlabProject>({
+    integrations: {
+      gitlab: [
+        {
+          host: GITLAB_HOST,
+          apiBaseUrl: `https://${GITLAB_HOST}/api/v4`,
+          token: GITLAB_TOKEN,
+        },
+      ],
+    },
+    mainFiles: project => project.branches.get('main')?.files,
+    opener: config => GitlabPullRequestOpener.fromConfig(config),
+  });
 
   async function start(
-    projectOptions: {
-      archived?: boolean;
-      accessLevel?: number;
-    } = {},
+    projectOptions: { archived?: boolean; accessLevel?: number } = {},
   ) {
-    knex = await databases.init('SQLITE_3');
-    const project = fakeGitlabProject(server, {
-      files: REPOSITORY_FILES,
-      ...projectOptions,
-    });
-    const backend = await startUrlSourceBackend({
-      knex,
-      source: SOURCE,
-      integrations: {
-        gitlab: [
-          {
-            host: GITLAB_HOST,
-            apiBaseUrl: `https://${GITLAB_HOST}/api/v4`,
-            token: GITLAB_TOKEN,
-          },
-        ],
-      },
-      reader: treeReader(
-        () => project.branches.get('main')?.files,
-        'apps/payments-api',
-      ),
-      opener: config => GitlabPullRequestOpener.fromConfig(config),
-    });
-    return { ...backend, project };
+    const backend = await bed.start(SOURCE, server =>
+      fakeGitlabProject(server, { files: REPOSITORY_FILES, ...projectOptions }),
+    );
+    return { ...backend, project: backend.repo };
   }
 
   it('opens a branch, a commit with the trailer and a merge request', async () => {

@@ -23,14 +23,6 @@ export type ScmSteps = {
   failure(error: unknown): Error;
 };
 
-/** Hosts an opener may call: those configured for its SCM. */
-export function handlesSource(
-  hosts: ReadonlySet<string>,
-  source: ScmSource | undefined,
-): boolean {
-  return Boolean(source && hosts.has(source.host.toLowerCase()));
-}
-
 export async function openBackportRequest(
   source: ScmSource,
   request: BackportPullRequestRequest,

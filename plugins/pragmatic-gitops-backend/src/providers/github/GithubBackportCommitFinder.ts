@@ -8,12 +8,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import {
-  DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
 import {
   BackportCommit,
@@ -23,27 +17,18 @@ import {
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
-  configuredScmHosts,
   DEFAULT_SCM_MAX_PAGES,
-  DEFAULT_SCM_TIMEOUT_MS,
   describeScmStatus,
   SCM_PER_PAGE,
 } from '../scmBackportSearch';
-import {
-  createGithubClient,
-  githubApiBaseUrl,
-  GithubRequestStopped,
-} from './githubClient';
+import { ScmCredentialsUnavailable } from '../scmClients';
+import { GithubClients, GithubRequestStopped } from './githubClient';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
 
 export type GithubBackportCommitFinderOptions = {
-  integrations: ScmIntegrationRegistry;
-  /** Hosts listed under `integrations.github` in config: the only ones called. */
-  configuredHosts: string[];
-  credentialsProvider?: GithubCredentialsProvider;
+  /** The configured hosts' clients; their timeout is also each call's deadline. */
+  clients: GithubClients;
   logger?: LoggerService;
-  /** Per request; default 10 s. */
-  timeoutMs?: number;
   /** Pages of 100 commits read at most; default 3. */
   maxPages?: number;
 };
@@ -63,27 +48,19 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     config: Config,
     options: { logger?: LoggerService; timeoutMs?: number } = {},
   ): GithubBackportCommitFinder {
-    const integrations = ScmIntegrations.fromConfig(config);
     return new GithubBackportCommitFinder({
-      integrations,
-      configuredHosts: [...configuredScmHosts(config, 'github', 'github.com')],
-      credentialsProvider:
-        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-      ...options,
+      clients: GithubClients.fromConfig(config, {
+        timeoutMs: options.timeoutMs,
+      }),
+      logger: options.logger,
     });
   }
 
-  private readonly hosts: Set<string>;
-  private readonly credentials: GithubCredentialsProvider;
   private readonly timeoutMs: number;
   private readonly maxPages: number;
 
   constructor(private readonly options: GithubBackportCommitFinderOptions) {
-    this.hosts = new Set(options.configuredHosts.map(h => h.toLowerCase()));
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGithubCredentialsProvider.fromIntegrations(options.integrations);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_SCM_TIMEOUT_MS;
+    this.timeoutMs = options.clients.timeoutMs;
     this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_SCM_MAX_PAGES);
   }
 
@@ -96,33 +73,33 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       return { type: 'unsupported', reason: source.reason };
     }
     const repository = source.repository;
-    const api = githubApiBaseUrl(
-      this.options.integrations,
-      this.hosts,
-      repository.host,
-    );
-    if ('reason' in api) {
-      return { type: 'unsupported', reason: api.reason };
-    }
-    const { apiBaseUrl } = api;
+    const { host, owner, repo } = repository;
     try {
-      return await this.search(apiBaseUrl, repository, options.since);
+      const made = await this.options.clients.clientFor({
+        host,
+        url: repository.url,
+        name: `${host}/${owner}/${repo}`,
+      });
+      if ('reason' in made) {
+        return { type: 'unsupported', reason: made.reason };
+      }
+      return await this.search(made.client, repository, options.since);
     } catch (error) {
       const reason =
-        error instanceof RequestFailed
+        error instanceof RequestFailed ||
+        error instanceof ScmCredentialsUnavailable
           ? error.message
-          : `GitHub request failed for ${repository.owner}/${repository.repo}`;
+          : `GitHub request failed for ${owner}/${repo}`;
       this.options.logger?.warn(`Back-port commit search: ${reason}`);
       return { type: 'error', reason };
     }
   }
 
   private async search(
-    apiBaseUrl: string,
+    octokit: Octokit,
     repository: GithubRepository,
     since: Date,
   ): Promise<BackportSearchResult> {
-    const octokit = await this.octokit(apiBaseUrl, repository);
     const { owner, repo } = repository;
     const name = `repository ${owner}/${repo}`;
 
@@ -194,30 +171,6 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       url: typeof entry.html_url === 'string' ? entry.html_url : '',
       message,
       ...(typeof date === 'string' ? { committedAt: date } : {}),
-    });
-  }
-
-  /** A client for one search (see `createGithubClient`). */
-  private async octokit(
-    apiBaseUrl: string,
-    repository: GithubRepository,
-  ): Promise<Octokit> {
-    let credentials;
-    try {
-      credentials = await this.credentials.getCredentials({
-        url: repository.url,
-      });
-    } catch (error) {
-      throw new RequestFailed(
-        `could not get GitHub credentials for ${repository.host}/${
-          repository.owner
-        }: ${(error as Error)?.name ?? 'error'}`,
-      );
-    }
-    return createGithubClient({
-      apiBaseUrl,
-      token: credentials?.token,
-      timeoutMs: this.timeoutMs,
     });
   }
 

@@ -2,11 +2,20 @@
  * The Octokit client of the GitHub integrations: the integration's token, a
  * timeout per request, redirects not followed, and every URL (pagination
  * links included) confined to the configured `apiBaseUrl`, so the token
- * never goes elsewhere. Shared by the back-port commit finder and the
- * back-port pull request opener.
+ * never goes elsewhere. `GithubClients` holds the configured hosts and the
+ * credentials provider; the back-port commit finder and the back-port pull
+ * request opener both get their clients from it.
  */
-import { ScmIntegrationRegistry } from '@backstage/integration';
+import { Config } from '@backstage/config';
+import {
+  DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
+  ScmIntegrationRegistry,
+  ScmIntegrations,
+} from '@backstage/integration';
 import { Octokit } from '@octokit/rest';
+import { configuredScmHosts } from '../scmBackportSearch';
+import { ConfiguredScmClients, ScmRepositoryRef } from '../scmClients';
 
 /**
  * Ends a request from inside Octokit's fetch (timeout, a URL outside the
@@ -54,12 +63,12 @@ export function createGithubClient(options: {
  * The API of the GitHub integration configured for `host` (listed under
  * `integrations.github`: the only hosts ever called), or why there is none.
  */
-export function githubApiBaseUrl(
+function githubApiBaseUrl(
   integrations: ScmIntegrationRegistry,
-  configuredHosts: ReadonlySet<string>,
+  configured: { handles(host: string): boolean },
   host: string,
 ): { apiBaseUrl: string } | { reason: string } {
-  const integration = configuredHosts.has(host.toLowerCase())
+  const integration = configured.handles(host)
     ? integrations.github.byHost(host.toLowerCase())
     : undefined;
   if (!integration) {
@@ -72,4 +81,55 @@ export function githubApiBaseUrl(
     };
   }
   return { apiBaseUrl };
+}
+
+export type GithubClientsOptions = {
+  integrations: ScmIntegrationRegistry;
+  /** Hosts listed under `integrations.github`: the only ones called. */
+  configuredHosts: string[];
+  credentialsProvider?: GithubCredentialsProvider;
+  /** Per request; default 10 s. */
+  timeoutMs?: number;
+};
+
+/** Octokit clients for the hosts configured under `integrations.github`. */
+export class GithubClients extends ConfiguredScmClients<Octokit> {
+  static fromConfig(
+    config: Config,
+    options: { timeoutMs?: number } = {},
+  ): GithubClients {
+    return new GithubClients({
+      integrations: ScmIntegrations.fromConfig(config),
+      configuredHosts: [...configuredScmHosts(config, 'github', 'github.com')],
+      ...options,
+    });
+  }
+
+  constructor(private readonly options: GithubClientsOptions) {
+    super(
+      'GitHub',
+      options,
+      options.credentialsProvider ??
+        DefaultGithubCredentialsProvider.fromIntegrations(options.integrations),
+    );
+  }
+
+  async clientFor(
+    repository: ScmRepositoryRef,
+  ): Promise<{ client: Octokit } | { reason: string }> {
+    const api = githubApiBaseUrl(
+      this.options.integrations,
+      this,
+      repository.host,
+    );
+    if ('reason' in api) return api;
+    const token = await this.token(repository);
+    return {
+      client: createGithubClient({
+        apiBaseUrl: api.apiBaseUrl,
+        token,
+        timeoutMs: this.timeoutMs,
+      }),
+    };
+  }
 }

@@ -9,13 +9,6 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
-  DefaultGitlabCredentialsProvider,
-  GitlabCredentialsProvider,
-  ScmIntegrationRegistry,
-  ScmIntegrations,
-} from '@backstage/integration';
-import { Gitlab } from '@gitbeaker/rest';
-import {
   BackportCommit,
   BackportCommitFinder,
   BackportSearchResult,
@@ -23,22 +16,18 @@ import {
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
-  configuredScmHosts,
   DEFAULT_SCM_MAX_PAGES,
-  DEFAULT_SCM_TIMEOUT_MS,
   describeScmStatus,
   SCM_PER_PAGE,
 } from '../scmBackportSearch';
+import { ScmCredentialsUnavailable } from '../scmClients';
+import { GitlabClient, GitlabClients } from './gitlabClient';
 import { GitlabProject, gitlabProjectOf } from './gitlabSource';
 
 export type GitlabBackportCommitFinderOptions = {
-  integrations: ScmIntegrationRegistry;
-  /** Hosts listed under `integrations.gitlab` in config: the only ones called. */
-  configuredHosts: string[];
-  credentialsProvider?: GitlabCredentialsProvider;
+  /** The configured hosts' clients; their timeout is also each call's deadline. */
+  clients: GitlabClients;
   logger?: LoggerService;
-  /** Per request; default 10 s. */
-  timeoutMs?: number;
   /** Pages of 100 commits read at most; default 3. */
   maxPages?: number;
 };
@@ -59,25 +48,19 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
     config: Config,
     options: { logger?: LoggerService; timeoutMs?: number } = {},
   ): GitlabBackportCommitFinder {
-    const integrations = ScmIntegrations.fromConfig(config);
     return new GitlabBackportCommitFinder({
-      integrations,
-      configuredHosts: [...configuredScmHosts(config, 'gitlab')],
-      ...options,
+      clients: GitlabClients.fromConfig(config, {
+        timeoutMs: options.timeoutMs,
+      }),
+      logger: options.logger,
     });
   }
 
-  private readonly hosts: Set<string>;
-  private readonly credentials: GitlabCredentialsProvider;
   private readonly timeoutMs: number;
   private readonly maxPages: number;
 
   constructor(private readonly options: GitlabBackportCommitFinderOptions) {
-    this.hosts = new Set(options.configuredHosts.map(h => h.toLowerCase()));
-    this.credentials =
-      options.credentialsProvider ??
-      DefaultGitlabCredentialsProvider.fromIntegrations(options.integrations);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_SCM_TIMEOUT_MS;
+    this.timeoutMs = options.clients.timeoutMs;
     this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_SCM_MAX_PAGES);
   }
 
@@ -90,24 +73,20 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
       return { type: 'unsupported', reason: source.reason };
     }
     const { project } = source;
-    const integration = this.hosts.has(project.host.toLowerCase())
-      ? this.options.integrations.gitlab.byHost(project.host)
-      : undefined;
-    if (!integration) {
-      return {
-        type: 'unsupported',
-        reason: `no GitLab integration is configured for ${project.host}`,
-      };
-    }
     try {
-      return await this.search(
-        integration.config.baseUrl,
-        project,
-        options.since,
-      );
+      const made = await this.options.clients.clientFor({
+        host: project.host,
+        url: project.url,
+        name: `${project.host}/${project.path}`,
+      });
+      if ('reason' in made) {
+        return { type: 'unsupported', reason: made.reason };
+      }
+      return await this.search(made.client, project, options.since);
     } catch (error) {
       const reason =
-        error instanceof RequestFailed
+        error instanceof RequestFailed ||
+        error instanceof ScmCredentialsUnavailable
           ? error.message
           : `GitLab request failed for ${project.path}`;
       this.options.logger?.warn(`Back-port commit search: ${reason}`);
@@ -116,11 +95,10 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
   }
 
   private async search(
-    baseUrl: string,
+    api: GitlabClient,
     project: GitlabProject,
     since: Date,
   ): Promise<BackportSearchResult> {
-    const api = await this.client(baseUrl, project);
     const name = `project ${project.path}`;
     const info = (await this.call(name, () =>
       api.Projects.show(project.path),
@@ -176,27 +154,6 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
       branch,
       truncated,
     };
-  }
-
-  private async client(baseUrl: string, project: GitlabProject) {
-    let token: string | undefined;
-    try {
-      token = (await this.credentials.getCredentials({ url: project.url }))
-        .token;
-    } catch (error) {
-      throw new RequestFailed(
-        `could not get GitLab credentials for ${project.host}: ${
-          (error as Error)?.name ?? 'error'
-        }`,
-      );
-    }
-    // As a Bearer token: fetch drops Authorization on a redirect to another
-    // host, which it would not do for GitLab's PRIVATE-TOKEN header.
-    return new Gitlab({
-      host: baseUrl.replace(/\/+$/, ''),
-      ...(token ? { oauthToken: token } : {}),
-      queryTimeout: this.timeoutMs,
-    });
   }
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {

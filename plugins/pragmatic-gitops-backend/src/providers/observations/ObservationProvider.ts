@@ -3,6 +3,7 @@ import {
   LiveStateResult,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ObservationStore } from '../../observations/ObservationStore';
+import { StoredObservation } from '../../observations/types';
 
 /**
  * Live state pushed by agents or loaded from the observation directory: the
@@ -18,12 +19,29 @@ export class ObservationProvider implements LiveStateProvider {
     _entity: unknown,
     entityRef: string,
   ): Promise<LiveStateResult[]> {
-    const observations = await this.store.latestPerSource(entityRef);
-    return observations.map(
-      ({ entityRef: _ref, ...observation }): LiveStateResult => ({
-        type: 'observed',
-        ...observation,
-      }),
-    );
+    return asResults(await this.store.latestPerSource(entityRef));
   }
+
+  /** For a fleet scan: the observations of a page of entities in one query. */
+  async prefetch(entityRefs: string[]): Promise<LiveStateProvider> {
+    const latest = await this.store.latestPerSourceOf(entityRefs);
+    return {
+      name: this.name,
+      getLiveState: async (entity, entityRef) => {
+        const observations = latest(entityRef);
+        return observations
+          ? asResults(observations)
+          : this.getLiveState(entity, entityRef);
+      },
+    };
+  }
+}
+
+function asResults(observations: StoredObservation[]): LiveStateResult[] {
+  return observations.map(
+    ({ entityRef: _ref, ...observation }): LiveStateResult => ({
+      type: 'observed',
+      ...observation,
+    }),
+  );
 }

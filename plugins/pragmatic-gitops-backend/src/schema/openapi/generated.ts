@@ -1136,6 +1136,8 @@ export const spec = {
               'not-writable',
               'invalid-path',
               'overlapping',
+              'ignored',
+              'kustomize',
             ],
           },
           reason: {
@@ -1905,6 +1907,17 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['csv', 'json'],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              "Only hotfixes of this owner's entities, e.g. group:default/team-payments or team-payments.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
             },
           },
         ],

@@ -32,7 +32,8 @@ function setup(options: { databaseUp: () => boolean; failAfter?: number }) {
   const scanned: string[] = [];
   const scanner = {
     startScan: async () => {},
-    scan: async (entity: Entity) => {
+    prefetch: async () => scanner,
+    compute: async (entity: Entity) => {
       if (
         !options.databaseUp() ||
         (options.failAfter !== undefined && scanned.length >= options.failAfter)
@@ -40,8 +41,9 @@ function setup(options: { databaseUp: () => boolean; failAfter?: number }) {
         throw refused;
       }
       scanned.push(entity.metadata.name);
-      return {} as any;
+      return { entityRef: entity.metadata.name };
     },
+    storeAll: async (records: unknown[]) => records,
   } as unknown as EntityScanner;
   const driftScanner = new DriftScanner({
     catalog: catalogServiceMock({ entities }),

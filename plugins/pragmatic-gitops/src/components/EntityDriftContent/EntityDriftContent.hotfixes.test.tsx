@@ -86,6 +86,54 @@ describe('EntityDriftContent hotfixes', () => {
     ).toHaveTextContent('Backport-Of: HF-1');
   });
 
+  it('names the env entry a hotfix added by its key in the hotfix list', async () => {
+    const ENV = '/spec/template/spec/containers/0/env/-';
+    const HF2 = hotfix({
+      id: 'HF-2',
+      title: 'Enable fast refunds',
+      changes: [
+        {
+          kind: 'Deployment',
+          namespace: 'payments',
+          name: 'payments-api',
+          paths: [ENV],
+        },
+      ],
+    });
+    await renderContent(
+      entityWith('A'),
+      {
+        ...explained,
+        drift: {
+          ...explained.drift,
+          resources: [
+            {
+              ...drifted.drift.resources![0],
+              differences: [
+                {
+                  path: ENV,
+                  live: { name: 'FEATURE_FAST_REFUNDS', value: 'true' },
+                  explainedBy: 'HF-2',
+                },
+              ],
+            },
+          ],
+        },
+        hotfixes: [HF2],
+      },
+      undefined,
+      { listHotfixes: list([HF2]) },
+    );
+    await userEvent.click(
+      await screen.findByTestId('pragmatic-gitops-explained-by'),
+    );
+    const details = await screen.findByTestId(
+      'pragmatic-gitops-hotfix-details',
+    );
+    expect(details).toHaveTextContent('env FEATURE_FAST_REFUNDS added');
+    expect(details).not.toHaveTextContent('env entry added');
+  });
+
   it('records a hotfix from the tab, then reloads what it explains', async () => {
     const HF12 = hotfix({ id: 'HF-12', title: 'Scale to 5' });
     const recordHotfix = jest.fn(() => Promise.resolve(HF12));

@@ -111,6 +111,36 @@ describe('EntityDriftContent (Terraform)', () => {
     expect(within(difference).queryByText('Live')).not.toBeInTheDocument();
   });
 
+  it('names resources and sources in Terraform words: type, address, configuration and state', async () => {
+    await renderContent(entityWith('imperative'), {
+      ...planned,
+      drift: {
+        ...planned.drift,
+        gitSource: 'url:https://github.com/acme/edge-cdn/tree/main/terraform',
+      },
+    });
+
+    const resources = await screen.findByTestId('pragmatic-gitops-resources');
+    const headers = within(resources)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['Type', 'Address']));
+    expect(headers).not.toContain('Namespace/name');
+    expect(headers).not.toContain('Kind');
+    expect(
+      within(resources).getByText('cloudflare_ruleset.waf_custom'),
+    ).toBeInTheDocument();
+
+    expect(screen.getByTestId('pragmatic-gitops-git-source')).toHaveTextContent(
+      'Configuration fromhttps://github.com/acme/edge-cdn/tree/main/terraform',
+    );
+    expect(
+      screen.getByTestId('pragmatic-gitops-live-source'),
+    ).toHaveTextContent('State fromgithub-actions/edge-cdn-plan');
+    expect(screen.queryByText('Desired state from')).not.toBeInTheDocument();
+    expect(screen.queryByText('Live state from')).not.toBeInTheDocument();
+  });
+
   it('shows the first attributes of a large create, all of them on demand', async () => {
     const changes = Array.from({ length: 12 }, (_, i) => ({
       path: `/attribute_${i}`,

@@ -10,6 +10,7 @@ import {
   hasHotfixAlarms,
   HotfixBanners,
   HotfixesCard,
+  AddedEntriesProvider,
   HotfixHighlightProvider,
   useEntityHotfixes,
 } from '../HotfixList';
@@ -129,11 +130,13 @@ export function EntityDriftContent() {
           </Grid>
         )}
         <Grid item xs={12}>
-          <HotfixesCard
-            state={hotfixes}
-            onChanged={onHotfixChanged}
-            showBanners={false}
-          />
+          <AddedEntriesProvider resources={resources}>
+            <HotfixesCard
+              state={hotfixes}
+              onChanged={onHotfixChanged}
+              showBanners={false}
+            />
+          </AddedEntriesProvider>
         </Grid>
         <Grid item xs={12}>
           <SecretRefsCard secretRefs={status.value.secretRefs ?? []} />

@@ -9,6 +9,7 @@ import { InfoCard } from '@backstage/core-components';
 import { ExplainedResourceDrift } from '../../api/types';
 import { isExplained, ResourceRow } from './ResourceRow';
 import { CARD_TITLE } from '../../utils/cardTitle';
+import { isTerraformResources, WORDING } from './terraformWording';
 
 const STATUS_ORDER: Record<string, number> = {
   drifted: 0,
@@ -40,6 +41,8 @@ function sortResources(
  */
 export function ResourcesTable(props: { resources: ExplainedResourceDrift[] }) {
   const drifted = props.resources.filter(r => r.status !== 'in-sync').length;
+  const words =
+    WORDING[isTerraformResources(props.resources) ? 'terraform' : 'kubernetes'];
   return (
     <InfoCard
       titleTypographyProps={CARD_TITLE}
@@ -57,8 +60,8 @@ export function ResourcesTable(props: { resources: ExplainedResourceDrift[] }) {
               <TableHead style={{ whiteSpace: 'nowrap' }}>
                 <TableRow>
                   <TableCell padding="checkbox" />
-                  <TableCell>Kind</TableCell>
-                  <TableCell>Namespace/name</TableCell>
+                  <TableCell>{words.kind}</TableCell>
+                  <TableCell>{words.name}</TableCell>
                   <TableCell>Status</TableCell>
                   <TableCell align="right">Differences</TableCell>
                   <TableCell align="right">Ignored</TableCell>

@@ -1,6 +1,7 @@
 import Link from '@material-ui/core/Link';
 import { EntityDrift } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { SummaryField } from './SummaryField';
+import { wordingOf } from './terraformWording';
 
 /** Git and live sources; older backends send only `<git> ↔ <live>`. */
 export function splitSources(drift: EntityDrift): {
@@ -30,11 +31,12 @@ function GitSource(props: { source: string }) {
 /** Where the desired state (Git) and the live state came from, apart. */
 export function SourceFields(props: { drift: EntityDrift }) {
   const { git, live } = splitSources(props.drift);
+  const words = wordingOf(props.drift);
   return (
     <>
       {git && (
         <SummaryField
-          label="Desired state from"
+          label={words.gitSource}
           testId="pragmatic-gitops-git-source"
         >
           <span style={{ overflowWrap: 'anywhere' }}>
@@ -44,7 +46,7 @@ export function SourceFields(props: { drift: EntityDrift }) {
       )}
       {live && (
         <SummaryField
-          label="Live state from"
+          label={words.liveSource}
           testId="pragmatic-gitops-live-source"
         >
           <code style={{ overflowWrap: 'anywhere' }}>{live}</code>

@@ -18,12 +18,22 @@ function save(blob: Blob, filename: string) {
   URL.revokeObjectURL(url);
 }
 
+/** An owner ref as part of a file name: `group:default/team-a` → `group-default-team-a`. */
+function fileSafe(ref: string): string {
+  return ref.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
 /**
  * "Export CSV" and "Export JSON": every hotfix in the range with every
- * event, for auditors (`GET /hotfixes/export`). Downloaded with the user's
- * credentials, so it holds only hotfixes of entities they may read.
+ * event, for auditors (`GET /hotfixes/export`), of the owner the fleet page
+ * is filtered on. Downloaded with the user's credentials, so it holds only
+ * hotfixes of entities they may read.
  */
-export function HotfixExportButtons(props: { from?: string; to?: string }) {
+export function HotfixExportButtons(props: {
+  from?: string;
+  to?: string;
+  owner?: string;
+}) {
   const api = useApi(pragmaticGitopsApiRef);
   const [busy, setBusy] = useState<HotfixExportFormat | undefined>();
   const [failed, setFailed] = useState<
@@ -33,8 +43,18 @@ export function HotfixExportButtons(props: { from?: string; to?: string }) {
     setBusy(format);
     setFailed(undefined);
     try {
-      const blob = await api.exportHotfixes({ ...props, format });
-      save(blob, `hotfixes-${new Date().toISOString().slice(0, 10)}.${format}`);
+      const { from, to, owner } = props;
+      const blob = await api.exportHotfixes({
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(owner ? { owner } : {}),
+        format,
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      save(
+        blob,
+        `hotfixes-${owner ? `${fileSafe(owner)}-` : ''}${day}.${format}`,
+      );
     } catch (e) {
       setFailed({ format, error: e as Error });
     } finally {

@@ -106,6 +106,33 @@ describe('LedgerMetricsCard', () => {
     click.mockRestore();
   });
 
+  it('exports only the hotfixes of the owner the fleet page is filtered on', async () => {
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:export'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function (this: HTMLAnchorElement) {
+        expect(this.download).toMatch(
+          /^hotfixes-group-default-team-shop-\d{4}-\d{2}-\d{2}\.json$/,
+        );
+      });
+    const api = await renderCard('group:default/team-shop', {
+      exportHotfixes: () => Promise.resolve(new Blob(['{"items":[]}'])),
+    });
+    await screen.findByTestId('pragmatic-gitops-metric-lead-p50', {}, LOADED);
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect(api.exportHotfixes).toHaveBeenCalledWith({
+      from: metrics.from,
+      to: metrics.to,
+      owner: 'group:default/team-shop',
+      format: 'json',
+    });
+    click.mockRestore();
+  });
+
   it('shows a failed export with a retry', async () => {
     const api = await renderCard(undefined, {
       exportHotfixes: () => Promise.reject(new Error('403 Forbidden')),

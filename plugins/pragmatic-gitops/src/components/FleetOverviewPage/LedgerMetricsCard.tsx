@@ -139,7 +139,11 @@ export function LedgerMetricsCard(props: { owner?: string }) {
       subheader="How fast hand-made changes reach Git"
       action={
         <Box mt={1} mr={1}>
-          <HotfixExportButtons from={value?.from} to={value?.to} />
+          <HotfixExportButtons
+            from={value?.from}
+            to={value?.to}
+            owner={owner}
+          />
         </Box>
       }
     >

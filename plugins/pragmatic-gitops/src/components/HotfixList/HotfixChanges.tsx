@@ -1,7 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { HotfixChange } from '../../api/types';
-import { addedEntryName } from '../../utils/differenceName';
+import { useAddedEntryName } from './AddedEntries';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(3) },
@@ -18,9 +18,16 @@ export function changeLabel(
   return `${change.kind} ${name}`;
 }
 
-/** A field by its pointer; an added list entry (`…/env/-`) in words, the pointer on hover. */
-function PathName(props: { path: string }) {
-  const name = addedEntryName({ path: props.path });
+/**
+ * A field by its pointer; an added list entry (`…/env/-`) by its key when
+ * the entity's drift knows it, else in words; the pointer on hover.
+ */
+function PathName(props: {
+  change: HotfixChange;
+  path: string;
+  hotfixId?: string;
+}) {
+  const name = useAddedEntryName(props.change, props.path, props.hotfixId);
   return name ? (
     <span title={props.path}>{name}</span>
   ) : (
@@ -29,7 +36,11 @@ function PathName(props: { path: string }) {
 }
 
 /** What a hotfix changed: each resource and the fields it touched. */
-export function HotfixChanges(props: { changes: HotfixChange[] }) {
+export function HotfixChanges(props: {
+  changes: HotfixChange[];
+  /** The hotfix's id: its own added entries are named by their keys. */
+  hotfixId?: string;
+}) {
   const classes = useStyles();
   if (props.changes.length === 0) {
     return (
@@ -49,7 +60,11 @@ export function HotfixChanges(props: { changes: HotfixChange[] }) {
               {change.paths.map((path, i) => (
                 <span key={path}>
                   {i > 0 && ', '}
-                  <PathName path={path} />
+                  <PathName
+                    change={change}
+                    path={path}
+                    hotfixId={props.hotfixId}
+                  />
                 </span>
               ))}
             </>

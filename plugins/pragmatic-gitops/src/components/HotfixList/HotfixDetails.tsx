@@ -43,7 +43,10 @@ export function HotfixDetails(props: {
           )}
           <Box mb={2}>
             <Heading>What was changed</Heading>
-            <HotfixChanges changes={hotfix.changes ?? []} />
+            <HotfixChanges
+              changes={hotfix.changes ?? []}
+              hotfixId={hotfix.id}
+            />
           </Box>
           <Box mb={2}>
             <Typography variant="caption" color="textSecondary">

@@ -3,6 +3,7 @@ export type { EntityHotfixesCardProps } from './EntityHotfixesCard';
 export { HotfixesCard } from './HotfixesCard';
 export { HotfixBanners, hasHotfixAlarms } from './HotfixBanners';
 export { HotfixHighlightProvider, useHotfixHighlight } from './HotfixHighlight';
+export { AddedEntriesProvider } from './AddedEntries';
 export { HotfixStatusChip } from './HotfixStatusChip';
 export { hotfixAnchor } from './HotfixRow';
 export { useEntityHotfixes } from './useEntityHotfixes';
