@@ -15,7 +15,10 @@ const DEFAULT_ENTRIES = 10_000;
 export class ParsedManifestsCache {
   private readonly entries = new Map<string, ParsedManifests>();
   /** Frozen file lists handed in before (`LocalManifestFiles` answers unchanged directories with the same one). */
-  private readonly byList = new WeakMap<readonly SourceFile[], ParsedManifests>();
+  private readonly byList = new WeakMap<
+    readonly SourceFile[],
+    ParsedManifests
+  >();
 
   constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
 

@@ -60,7 +60,10 @@ describe('LastDrift', () => {
     const extra = deepFreeze({ ...deployment(2), metadata: { name: 'other' } });
     expect(
       last
-        .compute('web', { ...input(desired, live), live: { objects: [live, extra] } })
+        .compute('web', {
+          ...input(desired, live),
+          live: { objects: [live, extra] },
+        })
         .resources.map(r => r.status)
         .sort(),
     ).toEqual(['drifted', 'extra']);
