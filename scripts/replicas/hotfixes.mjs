@@ -21,10 +21,14 @@ export const LOAD_ENTITIES = Array.from(
   (_, i) => `replicas-load-${String(i).padStart(2, '0')}`,
 );
 
-/** The catalog file of LOAD_ENTITIES. */
+/** The component the cap check fills past its open-hotfix cap. */
+export const CAP_ENTITY = 'replicas-cap';
+
+/** The catalog file of LOAD_ENTITIES and CAP_ENTITY. */
 export function loadEntitiesYaml() {
-  return LOAD_ENTITIES.map(
-    name => `apiVersion: backstage.io/v1alpha1
+  return [...LOAD_ENTITIES, CAP_ENTITY]
+    .map(
+      name => `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: ${name}
@@ -33,13 +37,14 @@ spec:
   lifecycle: production
   owner: team-payments
 `,
-  ).join('---\n');
+    )
+    .join('---\n');
 }
 
 /** Waits until `replica`'s catalog serves every entity the run writes to. */
 export async function catalogReady(replica, token, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  for (const name of LOAD_ENTITIES) {
+  for (const name of [...LOAD_ENTITIES, CAP_ENTITY]) {
     for (;;) {
       const res = await fetch(
         `${replica.url}/api/catalog/entities/by-name/component/default/${name}`,
@@ -51,7 +56,7 @@ export async function catalogReady(replica, token, timeoutMs) {
           `${replica.name}'s catalog has no ${name} after ${timeoutMs / 1000}s`,
         );
       }
-      await new Promise(resolve => setTimeout(resolve, 1000));
+      await new Promise(resolve => setTimeout(resolve, 250));
     }
   }
 }
@@ -96,6 +101,7 @@ export async function createHotfix(replica, token, body, key) {
       id: json.id,
       error: res.ok ? undefined : json.error?.message,
       ms: performance.now() - started,
+      endedAt: Date.now(),
     };
   } catch (error) {
     return {
@@ -103,6 +109,7 @@ export async function createHotfix(replica, token, body, key) {
       status: 0,
       error: error.cause?.code ?? error.message,
       ms: performance.now() - started,
+      endedAt: Date.now(),
     };
   }
 }

@@ -183,4 +183,47 @@ describe('OverviewStore', () => {
       expect(web.trackedSince).toBe(day(1).toISOString());
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps to the entities the caller may read, in every order, on %p',
+    async databaseId => {
+      const store = await seeded(databaseId);
+      const readable = new Set(
+        ['web', 'api', 'db', 'kafka'].map(n => `component:default/${n}`),
+      );
+
+      const all = await store.overview({ readable });
+      expect(all.totals.byStatus).toEqual({
+        'in-sync': 1,
+        drifted: 2,
+        explained: 1,
+      });
+      expect(all.totals.findings?.plaintextSecrets).toBe(1);
+      expect(names(all.items)).toEqual(['kafka', 'api', 'db', 'web']);
+      expect(all.items.map(i => i.trackedSince)).toEqual(
+        Array(4).fill(day(1).toISOString()),
+      );
+      const byName = await store.overview({
+        readable,
+        sort: 'name',
+        order: 'desc',
+        offset: 1,
+        limit: 2,
+      });
+      expect(names(byName.items)).toEqual(['api', 'kafka']);
+      expect(byName.totalItems).toBe(4);
+      const pay = await store.overview({
+        readable,
+        owner: 'group:default/team-pay',
+        finding: 'plaintext-secret-in-git',
+      });
+      expect(names(pay.items)).toEqual(['db']);
+      expect(pay.totals.byStatus).toEqual({ drifted: 1, explained: 1 });
+      await expect(
+        store.scopeKeys({ readable, owner: 'group:default/team-pay' }),
+      ).resolves.toEqual(
+        new Set(['component:default/api', 'component:default/db']),
+      );
+    },
+  );
 });

@@ -101,9 +101,10 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
    * one query; the others are answered without asking the database.
    */
   async prefetch(entityRefs: string[]): Promise<LedgerReconciler> {
-    const open = await this.options.hotfixes.entityKeysWith('pending');
     const keys = new Set(entityRefs.map(entityKey));
-    const withOpen = new Set([...open].filter(key => keys.has(key)));
+    const withOpen = await this.options.hotfixes.entityKeysWith('pending', [
+      ...keys,
+    ]);
     return {
       reconcile: async input =>
         keys.has(entityKey(input.entityRef)) &&

@@ -10,6 +10,8 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  formatHotfixId,
+  isHotfixId,
   pragmaticGitopsHotfixCreatePermission,
   pragmaticGitopsHotfixUpdatePermission,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -18,9 +20,9 @@ import { Duration } from 'luxon';
 import { entityKey } from '../database/EntityStatusStore';
 import { overdueCutoff, readBackportSla } from './backportSla';
 import { EntityAccess } from './EntityAccess';
-import { formatHotfixId, isHotfixId, parseHotfixId } from './hotfixId';
+import { parseHotfixId } from './hotfixId';
 import { HotfixRecords } from './HotfixRecords';
-import { HotfixStore, NewEvent } from './HotfixStore';
+import { HotfixStore, InsertOutcome, NewEvent } from './HotfixStore';
 import { OverdueNotifier } from './OverdueNotifier';
 import { toApiHotfix } from './toApiHotfix';
 import {
@@ -118,21 +120,19 @@ export class HotfixService {
       'record a hotfix',
     );
     const key = entityKey(stringifyEntityRef(entity));
-    const { pending } = await this.store.counts(now, new Set([key]));
-    if (pending >= MAX_OPEN_HOTFIXES_PER_ENTITY) {
-      throw new InputError(
-        `entityRef ${input.entityRef} already has ${pending} open hotfixes, the most one entity may have; back-port or abandon some first`,
-      );
-    }
-    const { hotfix, created } = await this.store.insert({
-      ...input,
-      entityRef: key,
-      appliedBy: credentials.principal.userEntityRef,
-      recordedAt: now,
-      idempotencyKey,
-    });
-    if (created) await this.listener?.hotfixChanged(hotfix.entityRef);
-    return { hotfix: this.records.toRecord(hotfix, now), created };
+    // Counted and inserted under the entity's lock, so concurrent creates on
+    // any replica cannot overshoot the cap.
+    const result = await this.store.insert(
+      {
+        ...input,
+        entityRef: key,
+        appliedBy: credentials.principal.userEntityRef,
+        recordedAt: now,
+        idempotencyKey,
+      },
+      { maxOpen: MAX_OPEN_HOTFIXES_PER_ENTITY },
+    );
+    return this.stored(result, input.entityRef, now);
   }
 
   /**
@@ -146,15 +146,14 @@ export class HotfixService {
   ): Promise<{ hotfix: HotfixRecord; created: boolean }> {
     const now = this.now();
     const input = validateHotfixInput(body, now);
-    const { hotfix, created } = await this.store.insert({
+    const result = await this.store.insert({
       ...input,
       entityRef: entityKey(input.entityRef),
       appliedBy: options.appliedBy,
       recordedAt: input.appliedAt,
       idempotencyKey: options.idempotencyKey,
     });
-    if (created) await this.listener?.hotfixChanged(hotfix.entityRef);
-    return { hotfix: this.records.toRecord(hotfix, now), created };
+    return this.stored(result, input.entityRef, now);
   }
 
   /** Newest first; only hotfixes of entities the caller may read. */
@@ -341,17 +340,21 @@ export class HotfixService {
    */
   async entityKeysWith(
     kind: 'pending' | 'overdue' | 'reverted',
+    /** Only among these entities (a page of a fleet scan); absent: all. */
+    among?: readonly string[],
   ): Promise<ReadonlySet<string>> {
-    const stored = await this.store.list(
-      kind === 'reverted'
+    const entityRefs = among?.map(entityKey);
+    const stored = await this.store.list({
+      ...(entityRefs ? { entityRefs } : {}),
+      ...(kind === 'reverted'
         ? { status: 'reverted', withoutEvent: 'acknowledged' }
         : {
             status: 'pending-backport',
             ...(kind === 'overdue'
               ? { appliedBefore: overdueCutoff(this.now(), this.sla) }
               : {}),
-          },
-    );
+          }),
+    });
     return new Set(stored.map(hotfix => hotfix.entityRef));
   }
 
@@ -395,6 +398,22 @@ export class HotfixService {
     }
     await this.listener?.hotfixChanged(stored.entityRef);
     return this.records.withEventsOf((await this.store.get(stored.seq))!, now);
+  }
+
+  /** The API's answer to an insert; refusal by the cap is a 400 naming entityRef. */
+  private async stored(
+    result: InsertOutcome,
+    entityRef: string,
+    now: Date,
+  ): Promise<{ hotfix: HotfixRecord; created: boolean }> {
+    if (result.outcome === 'capped') {
+      throw new InputError(
+        `entityRef ${entityRef} already has ${result.open} open hotfixes, the most one entity may have; back-port or abandon some first`,
+      );
+    }
+    const created = result.outcome === 'created';
+    if (created) await this.listener?.hotfixChanged(result.hotfix.entityRef);
+    return { hotfix: this.records.toRecord(result.hotfix, now), created };
   }
 
   private async load(id: string): Promise<StoredHotfix> {

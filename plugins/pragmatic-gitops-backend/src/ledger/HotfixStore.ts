@@ -30,6 +30,14 @@ export type AppendOutcome =
   | { outcome: 'appended' | 'conflict' | 'duplicate'; status: HotfixStatus }
   | { outcome: 'not-found' };
 
+/**
+ * `created`: inserted now; `replayed`: the idempotency key's first record;
+ * `capped`: the entity has `open` pending hotfixes, at or over the cap.
+ */
+export type InsertOutcome =
+  | { outcome: 'created' | 'replayed'; hotfix: StoredHotfix }
+  | { outcome: 'capped'; open: number };
+
 /** Refs per `where in` query; below every database's bound-parameter limit. */
 const CHUNK = 500;
 
@@ -40,18 +48,28 @@ const CHUNK = 500;
 export class HotfixStore {
   constructor(private readonly db: Knex) {}
 
-  /** Inserts a hotfix and its `recorded` event atomically; a known idempotency key returns the first record. */
+  /**
+   * Inserts a hotfix and its `recorded` event atomically; a known idempotency
+   * key returns the first record. With `maxOpen`, refuses (`capped`, nothing
+   * written) when the entity already has that many pending hotfixes.
+   */
   async insert(
     row: NewHotfixRow,
-  ): Promise<{ hotfix: StoredHotfix; created: boolean }> {
-    const replay = async () =>
+    { maxOpen }: { maxOpen?: number } = {},
+  ): Promise<InsertOutcome> {
+    const replay = (db: Knex | Knex.Transaction) =>
       row.idempotencyKey
-        ? this.byIdempotencyKey(row.appliedBy, row.idempotencyKey)
+        ? this.byIdempotencyKey(row.appliedBy, row.idempotencyKey, db)
         : undefined;
-    const first = await replay();
-    if (first) return { hotfix: first, created: false };
     try {
-      const seq = await this.db.transaction(async tx => {
+      const result = await this.db.transaction(async tx => {
+        await this.lockEntity(tx, row.entityRef, row.recordedAt);
+        const first = await replay(tx);
+        if (first) return { outcome: 'replayed' as const, hotfix: first };
+        if (maxOpen !== undefined) {
+          const open = await this.pendingOf(tx, row.entityRef);
+          if (open >= maxOpen) return { outcome: 'capped' as const, open };
+        }
         const [inserted] = await tx('hotfixes')
           .insert({
             entity_ref: row.entityRef,
@@ -76,13 +94,17 @@ export class HotfixStore {
           at: row.recordedAt,
           detail: null,
         });
-        return id;
+        return { outcome: 'created' as const, seq: id };
       });
-      return { hotfix: (await this.get(seq))!, created: true };
+      if (result.outcome !== 'created') return result;
+      return { outcome: 'created', hotfix: (await this.get(result.seq))! };
     } catch (error) {
-      // A concurrent retry with the same key won the race: answer with its record.
-      const winner = isUniqueViolation(error) ? await replay() : undefined;
-      if (winner) return { hotfix: winner, created: false };
+      // The same key's first record, inserted for another entity (so under
+      // another lock) by a concurrent retry: answer with it.
+      const winner = isUniqueViolation(error)
+        ? await replay(this.db)
+        : undefined;
+      if (winner) return { outcome: 'replayed', hotfix: winner };
       throw error;
     }
   }
@@ -95,8 +117,9 @@ export class HotfixStore {
   async byIdempotencyKey(
     appliedBy: string,
     key: string,
+    db: Knex | Knex.Transaction = this.db,
   ): Promise<StoredHotfix | undefined> {
-    const row = await this.select()
+    const row = await this.select(db)
       .where({ 'h.applied_by': appliedBy, 'h.idempotency_key': key })
       .first();
     return row ? fromRow(row) : undefined;
@@ -106,6 +129,8 @@ export class HotfixStore {
   async list(
     filter: {
       entityRef?: string;
+      /** Lower-cased refs: hotfixes of any of these entities. */
+      entityRefs?: readonly string[];
       status?: HotfixStatus;
       appliedBefore?: Date;
       withoutEvent?: HotfixEventType;
@@ -114,6 +139,9 @@ export class HotfixStore {
   ): Promise<StoredHotfix[]> {
     const query = this.select().orderBy('h.id', 'desc');
     if (filter.entityRef) query.where('h.entity_ref', filter.entityRef);
+    if (filter.entityRefs) {
+      whereKeyIn(this.db, query, 'h.entity_ref', filter.entityRefs);
+    }
     if (filter.status) this.whereStatus(query, filter.status);
     if (filter.appliedBefore) {
       query.where('h.applied_at', '<=', filter.appliedBefore);
@@ -244,6 +272,26 @@ export class HotfixStore {
         .where('a.type', 'acknowledged')
         .as('acknowledged_at'),
     );
+  }
+
+  /**
+   * Takes the entity's lock row until the transaction ends, creating it on
+   * the entity's first hotfix. The upsert row-locks on PostgreSQL and MySQL
+   * (a concurrent insert of the same entity waits for this commit); SQLite
+   * has one writer at a time.
+   */
+  private async lockEntity(tx: Knex.Transaction, entityRef: string, at: Date) {
+    await tx('hotfix_entity_locks')
+      .insert({ entity_ref: entityRef, locked_at: at })
+      .onConflict('entity_ref')
+      .merge(['locked_at']);
+  }
+
+  private async pendingOf(tx: Knex.Transaction, entityRef: string) {
+    const query = tx('hotfixes as h').where('h.entity_ref', entityRef);
+    this.whereStatus(query, 'pending-backport');
+    const [{ n }] = await query.count({ n: '*' });
+    return Number(n);
   }
 
   /** At most one transition leaves pending-backport, so that is the status unless one exists. */

@@ -9,6 +9,7 @@ import { EntityStatusRecord } from '../database/EntityStatusStore';
 import { ObservationDirectory } from '../observations/ObservationDirectory';
 import { BatchWriter } from './BatchWriter';
 import { EntityScanner } from './EntityScanner';
+import { readAhead } from './readAhead';
 import { StatusDetail } from './types';
 
 /**
@@ -70,14 +71,15 @@ export class DriftScanner {
         tally.failed += records.length - stored;
       },
     );
-    for await (const page of catalog.streamEntities(
+    const pages = catalog.streamEntities(
       {
         filter: {
           [`metadata.annotations.${ANNOTATION_TRACK}`]: CATALOG_FILTER_EXISTS,
         },
       },
       { credentials },
-    )) {
+    );
+    for await (const page of readAhead(pages)) {
       const inputsReadAt = new Date();
       const pageScanner = await this.prefetch(page);
       await Promise.all(

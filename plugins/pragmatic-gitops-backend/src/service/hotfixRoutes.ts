@@ -5,6 +5,7 @@ import { Request } from 'express';
 import { hotfixResponse } from './hotfixResponse';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
+import { rejectUnknownFields } from '../schema/rejectUnknownFields';
 import { auditedWrite } from './auditedWrite';
 import { RecordHotfixDeps, recordHotfix } from './recordHotfix';
 import { requireOwnerRef } from '../scan/ownerOf';
@@ -91,6 +92,8 @@ export function registerHotfixRoutes(
 
   router.post('/hotfixes', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    // A typo (`change`) or a claimed identity (`appliedBy`) is a 400, not ignored.
+    rejectUnknownFields(req.body, 'NewHotfix');
     const { hotfix, created } = await recordHotfix(options, {
       body: req.body as NewHotfixRequest,
       credentials,

@@ -69,6 +69,9 @@ describe('migrations', () => {
       await expect(knex.schema.hasTable('notification_claims')).resolves.toBe(
         false,
       );
+      await expect(knex.schema.hasTable('hotfix_entity_locks')).resolves.toBe(
+        false,
+      );
 
       await knex.destroy();
     },

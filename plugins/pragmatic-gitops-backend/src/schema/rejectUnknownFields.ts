@@ -1,0 +1,34 @@
+import { InputError } from '@backstage/errors';
+import { spec } from './openapi/generated';
+
+/** Request bodies whose unknown top-level fields are refused. */
+export type StrictBody = 'Observation' | 'NewHotfix';
+
+const KNOWN_FIELDS: Record<StrictBody, ReadonlySet<string>> = {
+  Observation: new Set(
+    Object.keys(spec.components.schemas.Observation.properties),
+  ),
+  NewHotfix: new Set(Object.keys(spec.components.schemas.NewHotfix.properties)),
+};
+
+/**
+ * Rejects top-level fields the contract's schema does not declare, naming
+ * them (a typo such as `object` for `objects` would otherwise be silently
+ * ignored). The known fields are the OpenAPI schema's, so the spec is the
+ * one list.
+ */
+export function rejectUnknownFields(
+  document: object,
+  schema: StrictBody,
+  where?: string,
+): void {
+  const known = KNOWN_FIELDS[schema];
+  const unknown = Object.keys(document).filter(key => !known.has(key));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `${where ? `${where}: ` : ''}unknown field(s) ${unknown.join(
+        ', ',
+      )}; expected ${[...known].join(', ')}`,
+    );
+  }
+}
