@@ -164,9 +164,10 @@ export class EntityStatusService {
         (await this.options.store.get<StatusDetail>(entityRef));
     let hotfixes = options.rescan ? undefined : options.hotfixes;
     if (!stored || stored.track !== reading.track) {
-      stored = await this.options.scanner.scan(entity);
-      // The scan may have moved hotfixes on.
-      hotfixes = undefined;
+      const scanned = await this.options.scanner.scan(entity);
+      stored = scanned;
+      // Those the ledger saw, unless the scan moved hotfixes on.
+      hotfixes = scanned.openHotfixes;
     }
     return {
       ...toApiStatus(entityRef, stored, findings),
