@@ -9,3 +9,5 @@ import './suites/terraform.mjs';
 import './suites/backport.mjs';
 import './suites/everywhere.mjs';
 import './suites/a11y.mjs';
+// Last: it changes checkout-web and edge-cdn for the rest of the run.
+import './suites/canary.mjs';

@@ -41,6 +41,26 @@ export async function guestToken() {
   return (await res.json()).backstageIdentity.token;
 }
 
+/**
+ * Pushes an observation as an agent does, observed now; returns the answer
+ * (the recomputed status) and its text.
+ */
+export async function pushObservation(body) {
+  const res = await fetch(`${BACKEND}/api/pragmatic-gitops/observations`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${AGENT_TOKEN}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ ...body, observedAt: new Date().toISOString() }),
+  });
+  const text = await res.text();
+  if (res.status !== 202) {
+    throw new Error(`push for ${body.entityRef}: ${res.status} ${text}`);
+  }
+  return { status: JSON.parse(text), text };
+}
+
 export async function signInAsGuest() {
   await page.goto(APP);
   await page.getByRole('button', { name: 'Enter' }).click();

@@ -1,23 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP, BACKEND, AGENT_TOKEN, page } from '../portal.mjs';
+import { APP, page, pushObservation } from '../portal.mjs';
 
 describe('catalog table and live updates', () => {
-  /** Pushes an observation as an agent does; returns the recomputed status. */
-  async function pushObservation(body) {
-    const res = await fetch(`${BACKEND}/api/pragmatic-gitops/observations`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${AGENT_TOKEN}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ ...body, observedAt: new Date().toISOString() }),
-    });
-    assert.equal(res.status, 202, await res.clone().text());
-    return res.json();
-  }
-
   it('shows track and drift status columns in the catalog and filters by them', async () => {
     await page.goto(`${APP}/catalog?filters[kind]=component&filters[user]=all`);
     const table = page.getByRole('table');
@@ -61,7 +47,7 @@ describe('catalog table and live updates', () => {
       window.__e2eNotReloaded = true;
     });
 
-    const pushed = await pushObservation(scaled);
+    const { status: pushed } = await pushObservation(scaled);
     assert.equal(pushed.drift.status, 'drifted');
     const changedAt = Date.now();
     await status.getByText('Drifted').first().waitFor({ timeout: 10_000 });

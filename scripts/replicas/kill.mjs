@@ -6,32 +6,45 @@ import { SCAN_TASK, taskStates } from './scheduler.mjs';
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
- * `load` creates alternating between the replicas; once a tenth have
- * answered, kill -9 of the replica that does not hold the scan (one killed
- * mid-scan holds it until the scan timeout: see docs/reliability.md). Its
- * failures are retried on the other with the same key, as a client behind a
- * load balancer would. Returns `{ victim, survivor }`.
+ * At least `load` creates from `load / 2` clients, half on each replica,
+ * each sending its next create as soon as the last one answered, so that
+ * both replicas have requests in flight whenever the kill comes. Once a
+ * tenth have answered, kill -9 of the replica that does not hold the scan
+ * (one killed mid-scan holds it until the scan timeout: see
+ * docs/reliability.md); its failures are retried on the other with the same
+ * key, as a client behind a load balancer would, and the clients go on
+ * against the survivor. Returns `{ victim, survivor }`.
  */
 export async function killMidLoad(ctx, load) {
-  const { gitops, run, tokens } = ctx;
+  const { gitops, replicas, run, tokens } = ctx;
+  let next = 0;
   let done = 0;
   let killing;
   let inFlight;
   let victim;
   let survivor;
+  let broken;
   // Requests sent to each replica and not answered yet.
   const pending = { A: 0, B: 0 };
   const kill = async () => {
-    ({ victim, survivor } = await pickVictim(ctx));
-    inFlight = pending[victim.name];
-    victim.kill9();
+    try {
+      ({ victim, survivor } = await pickVictim(ctx));
+      inFlight = pending[victim.name];
+      victim.kill9();
+    } catch (error) {
+      broken = error;
+    }
   };
-  const results = await Promise.all(
-    Array.from({ length: load }, async (_, i) => {
-      const replica = i % 2 ? 'B' : 'A';
-      pending[replica] += 1;
-      const first = await ctx.create(i, 'kill');
-      pending[replica] -= 1;
+  const results = [];
+  const client = async home => {
+    while (!broken && (next < load || !victim?.killedAt)) {
+      const i = next++;
+      const target = victim?.killedAt ? survivor : home;
+      const body = hotfixBody(run, 'kill', i);
+      const key = `${run}-kill-${i}`;
+      pending[target.name] += 1;
+      const first = await createHotfix(target, tokens[target.name], body, key);
+      pending[target.name] -= 1;
       done += 1;
       if (done === load / 10) killing = kill();
       if (first.status === 0 || first.status >= 500) {
@@ -39,15 +52,21 @@ export async function killMidLoad(ctx, load) {
         const retry = await createHotfix(
           survivor,
           tokens[survivor.name],
-          hotfixBody(run, 'kill', i),
-          `${run}-kill-${i}`,
+          body,
+          key,
         );
-        return { first, retry };
+        results.push({ first, retry });
+      } else {
+        results.push({ first });
       }
-      return { first };
-    }),
+    }
+  };
+  await Promise.all(
+    Array.from({ length: load / 2 }, (_, c) => client(replicas[c % 2])),
   );
   await killing;
+  if (broken) throw broken;
+  const sent = next;
   const [v, s] = [victim.name, survivor.name];
   const onSurvivor = results
     .filter(r => r.first.replica === s)
@@ -76,10 +95,16 @@ export async function killMidLoad(ctx, load) {
       failedOtherwise.length === 0 &&
       partial.rowCount === 0 &&
       recorded &&
-      rows === load &&
-      keys === load,
-    `${load} creates, ${v} killed with ${inFlight} of its requests in flight: ${retried.length} failed on ${v} and were retried on ${s} (${failedOtherwise.length} failed otherwise); ` +
-      `${rows} rows for ${load} keys, ${partial.rowCount} hotfixes without their recorded event (of all rows)`,
+      rows === sent &&
+      keys === sent,
+    `${sent} creates from ${
+      load / 2
+    } clients, ${v} killed with ${inFlight} of its requests in flight: ${
+      retried.length
+    } failed on ${v} and were retried on ${s} (${
+      failedOtherwise.length
+    } failed otherwise); ` +
+      `${rows} rows for ${sent} keys, ${partial.rowCount} hotfixes without their recorded event (of all rows)`,
   );
   const ok = r => [200, 201].includes(r.retry.status);
   ctx.check(

@@ -245,19 +245,20 @@ async function cleanup() {
 }
 
 let cleaning;
-function shutdown(code) {
+function shutdown(code, why) {
+  console.error(`FAIL  ${why}; stopping the replicas and dropping ${prefix}*`);
   failed = true;
   cleaning ??= cleanup();
   cleaning.finally(() => process.exit(code));
 }
-process.once('SIGINT', () => shutdown(130));
-process.once('SIGTERM', () => shutdown(143));
+process.once('SIGINT', () => shutdown(130, 'interrupted'));
+process.once('SIGTERM', () => shutdown(143, 'terminated'));
 // Whatever happens, no backend outlives the script.
 process.on('exit', () => replicas.forEach(r => r.killNow()));
-setTimeout(() => {
-  console.error(`FAIL  the run took over ${WATCHDOG_MS / 60_000} minutes`);
-  shutdown(1);
-}, WATCHDOG_MS).unref();
+setTimeout(
+  () => shutdown(1, `the run took over ${WATCHDOG_MS / 60_000} minutes`),
+  WATCHDOG_MS,
+).unref();
 
 const started = Date.now();
 try {

@@ -15,6 +15,7 @@ export * from './validateAnnotations';
 export * from './permissions';
 export * from './types';
 export * from './ledgerTypes';
+export * from './hotfixId';
 export * from './signals';
 export * from './backportTypes';
 export * from './auditTypes';

@@ -56,6 +56,11 @@ describe('parseBackportTrailers', () => {
       'Fix\n\nBackport-Of: HF-, HF-x1, INC-3, HF-15',
       ['HF-15'],
     ],
+    [
+      'HF-0 and ids past 15 digits name no hotfix',
+      'Fix\n\nBackport-Of: HF-0, HF-1000000000000000, HF-2',
+      ['HF-2'],
+    ],
     ['no trailer', 'Fix typo\n\nNothing to see.', []],
     ['empty message', '', []],
   ])('%s', (_title, message, expected) => {

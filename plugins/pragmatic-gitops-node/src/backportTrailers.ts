@@ -1,7 +1,7 @@
+import { normalizeHotfixId } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { BackportCommit } from './BackportCommitFinder';
 
 const TRAILER = /^[ \t]*backport-of[ \t]*:(.*)$/i;
-const HOTFIX_ID = /^HF-0*(\d+)$/i;
 
 /**
  * Hotfix ids named by `Backport-Of:` trailer lines of a commit message. A
@@ -24,12 +24,9 @@ export function parseBackportTrailers(message: string): string[] {
       continue;
     }
     for (const token of match[1].split(/[\s,;]+/)) {
-      const id = HOTFIX_ID.exec(token);
-      if (id) {
-        const normalised = `HF-${id[1]}`;
-        if (!ids.includes(normalised)) {
-          ids.push(normalised);
-        }
+      const id = normalizeHotfixId(token);
+      if (id && !ids.includes(id)) {
+        ids.push(id);
       }
     }
   }

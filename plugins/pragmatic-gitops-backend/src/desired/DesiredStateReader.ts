@@ -8,9 +8,12 @@ import {
   ANNOTATION_SOURCE_LOCATION,
   parseSourceLocation,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { DesiredStateUnavailableError } from './DesiredStateUnavailableError';
+import {
+  LocalManifestFiles,
+  MAX_FILES,
+  isReadable,
+} from './LocalManifestFiles';
 import { LocalSourceRoots, resolveDirUrl } from './localSources';
 import { ParsedManifestsCache } from './ParsedManifestsCache';
 import {
@@ -40,13 +43,6 @@ export type SourceFiles = {
 
 export { DesiredStateUnavailableError };
 
-const MAX_FILES = 2000;
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-function isReadable(filePath: string): boolean {
-  return isManifestFile(filePath) || /\.sql$/i.test(filePath);
-}
-
 /**
  * Reads an entity's desired manifests from `pragmatic-gitops.io/source-location`:
  * `url:` through Backstage's UrlReader (every configured SCM integration),
@@ -56,6 +52,7 @@ function isReadable(filePath: string): boolean {
 export class DesiredStateReader {
   private readonly localRoots: LocalSourceRoots;
   private readonly parsed = new ParsedManifestsCache();
+  private readonly localFiles = new LocalManifestFiles();
 
   constructor(
     private readonly urlReader: UrlReaderService,
@@ -151,60 +148,7 @@ export class DesiredStateReader {
       );
     }
     const root = await this.localRoots.resolveDir(location.target, target);
-    const paths = await listFiles(root, `dir:${target}`);
-    const files: SourceFile[] = [];
-    for (const relative of paths.filter(isManifestFile)) {
-      files.push({
-        path: relative,
-        content: await readManifest(root, relative),
-      });
-    }
+    const { files, paths } = await this.localFiles.read(root, `dir:${target}`);
     return { source: `dir:${target}`, files, paths };
   }
-}
-
-/** One manifest of a local source; unreadable or oversized files say why. */
-async function readManifest(root: string, relative: string): Promise<string> {
-  const absolute = path.join(root, relative);
-  try {
-    const stat = await fs.stat(absolute);
-    if (stat.size > MAX_FILE_BYTES) {
-      throw new DesiredStateUnavailableError(
-        `${relative} is larger than ${MAX_FILE_BYTES} bytes`,
-      );
-    }
-    return await fs.readFile(absolute, 'utf8');
-  } catch (error) {
-    if (error instanceof DesiredStateUnavailableError) throw error;
-    throw new DesiredStateUnavailableError(
-      `${relative} cannot be read: ${
-        (error as NodeJS.ErrnoException).code ?? (error as Error).message
-      }`,
-    );
-  }
-}
-
-/** `name`: how the source is shown (never the host path). */
-async function listFiles(root: string, name: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    throw new DesiredStateUnavailableError(
-      `Source directory ${name} cannot be read: ${
-        (error as NodeJS.ErrnoException).code ?? (error as Error).message
-      }`,
-    );
-  }
-  const paths = entries
-    .filter(entry => entry.isFile())
-    .map(entry => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .filter(relative => isReadable(relative))
-    .map(relative => relative.split(path.sep).join('/'));
-  if (paths.length > MAX_FILES) {
-    throw new DesiredStateUnavailableError(
-      `${name} holds ${paths.length} manifest files, more than the ${MAX_FILES} allowed`,
-    );
-  }
-  return paths;
 }

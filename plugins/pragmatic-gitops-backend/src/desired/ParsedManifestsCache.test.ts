@@ -78,4 +78,18 @@ describe('ParsedManifestsCache', () => {
     expect(cache.size).toBe(2);
     expect(cache.parse(file('a'))).toBe(a);
   });
+
+  it('answers a frozen list of frozen files by identity, and parses a changed unfrozen list again', () => {
+    const cache = new ParsedManifestsCache();
+    const frozen = Object.freeze([
+      Object.freeze({ path: 'web.yaml', content: deployment('a') }),
+    ]);
+    const first = cache.parse(frozen);
+    expect(cache.parse(frozen)).toBe(first);
+
+    const open = [{ path: 'web.yaml', content: deployment('a') }];
+    expect(imageOf(cache.parse(open))).toBe('a');
+    open[0].content = deployment('b');
+    expect(imageOf(cache.parse(open))).toBe('b');
+  });
 });

@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
+import { deepFreeze } from './deepFreeze';
 import { ParsedManifests, SourceFile, parseManifests } from './parseManifests';
 
 const DEFAULT_ENTRIES = 10_000;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * Parsed manifests by the content of their files: every push and every scan
@@ -21,10 +14,30 @@ function deepFreeze<T>(value: T): T {
  */
 export class ParsedManifestsCache {
   private readonly entries = new Map<string, ParsedManifests>();
+  /** Frozen file lists handed in before (`LocalManifestFiles` answers unchanged directories with the same one). */
+  private readonly byList = new WeakMap<
+    readonly SourceFile[],
+    ParsedManifests
+  >();
 
   constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
 
-  parse(files: SourceFile[]): ParsedManifests {
+  parse(files: readonly SourceFile[]): ParsedManifests {
+    // A frozen list of frozen files cannot have changed since it was parsed:
+    // no need to hash it again.
+    const frozen = Object.isFrozen(files) && files.every(Object.isFrozen);
+    const known = frozen ? this.byList.get(files) : undefined;
+    if (known) {
+      return known;
+    }
+    const parsed = this.parseByContent(files);
+    if (frozen) {
+      this.byList.set(files, parsed);
+    }
+    return parsed;
+  }
+
+  private parseByContent(files: readonly SourceFile[]): ParsedManifests {
     const hash = createHash('sha256');
     for (const file of [...files].sort((a, b) =>
       a.path.localeCompare(b.path),

@@ -8,6 +8,7 @@
  * Refusals name the annotation and the target as written, never a host path.
  */
 import { ANNOTATION_SOURCE_LOCATION } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { realpathSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DesiredStateUnavailableError } from './DesiredStateUnavailableError';
@@ -36,6 +37,19 @@ async function realpathOrUndefined(p: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * The same, without a round trip through the thread pool: resolving a path
+ * of a local checkout takes microseconds, several times less than the
+ * promise machinery around the asynchronous call (on every push and scan).
+ */
+function realpathNowOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Refuses absolute paths and URLs: a `dir:` target is relative to its catalog file. */
 function requireRelative(target: string): void {
   if (
@@ -53,6 +67,8 @@ function requireRelative(target: string): void {
 /** Resolves `dir:` targets of file catalog locations inside their allowed roots. */
 export class LocalSourceRoots {
   private readonly workingTrees = new Map<string, Promise<string>>();
+  /** Roots as real paths, resolved once like the working trees (a root that does not exist is asked again). */
+  private readonly realRoots = new Map<string, string>();
 
   /** `roots`: from config, relative to the working directory of the backend. */
   constructor(private readonly roots: string[] = []) {}
@@ -75,14 +91,23 @@ export class LocalSourceRoots {
     if (!roots.some(root => isInside(lexical, root))) {
       leaves();
     }
-    const real = await realpathOrUndefined(lexical);
+    const real = realpathNowOrUndefined(lexical);
     if (!real) {
       refuse(target, 'cannot be read: no such directory');
     }
     // ...then with symbolic links resolved, so none can lead out of a root.
-    const realRoots = await Promise.all(roots.map(realpathOrUndefined));
+    const realRoots = await Promise.all(roots.map(root => this.realRoot(root)));
     if (!realRoots.some(root => root && isInside(real, root))) {
       leaves();
+    }
+    return real;
+  }
+
+  private async realRoot(root: string): Promise<string | undefined> {
+    let real = this.realRoots.get(root);
+    if (real === undefined) {
+      real = await realpathOrUndefined(root);
+      if (real !== undefined) this.realRoots.set(root, real);
     }
     return real;
   }

@@ -50,7 +50,7 @@ function isToolConfig(object: KubeObject): boolean {
  * are set aside as `sopsFiles` / `encryptedFiles`, never as objects. A file that does not parse becomes a finding naming it; the
  * other files still count. Contents are never put into findings.
  */
-export function parseManifests(files: SourceFile[]): ParsedManifests {
+export function parseManifests(files: readonly SourceFile[]): ParsedManifests {
   const objects: KubeObject[] = [];
   const objectFiles: string[] = [];
   const result = {

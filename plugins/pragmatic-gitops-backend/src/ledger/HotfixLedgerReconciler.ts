@@ -37,7 +37,7 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     const { hotfixes, logger } = this.options;
     const open = await hotfixes.openHotfixes(input.entityRef);
     if (open.length === 0) {
-      return nothingOpen(input);
+      return { ...nothingOpen(input), openHotfixes: [] };
     }
 
     const since = new Date(Math.min(...open.map(h => Date.parse(h.appliedAt))));
@@ -51,6 +51,7 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
     const resolve = createTouchedStateResolver(input);
     const stillOpen = [];
     let latest: number | undefined;
+    let movedOn = false;
     for (const hotfix of open) {
       const events = evaluateLifecycle(hotfix, hotfix.changes.map(resolve), {
         observedAt: input.observedAt,
@@ -59,6 +60,8 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
           search?.type === 'found' ? search.commits.get(hotfix.id) : undefined,
       });
       let status: string = hotfix.status;
+      // Any event tried means the stored hotfix may differ from `open`.
+      movedOn ||= events.length > 0;
       for (const event of events) {
         const result = await hotfixes.appendLifecycleEvent(hotfix.id, event);
         status = result.status;
@@ -89,6 +92,7 @@ export class HotfixLedgerReconciler implements LedgerReconciler {
       resources: explained.resources as ResourceDrift[],
       allExplained: explained.allExplained,
       ...(latest !== undefined ? { latestEventAt: new Date(latest) } : {}),
+      ...(movedOn ? {} : { openHotfixes: open }),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Duration } from 'luxon';
 import { backportDueAt } from './backportSla';
-import { formatHotfixId } from './hotfixId';
+import { formatHotfixId } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { HotfixStore } from './HotfixStore';
 import {
   HotfixListFilter,

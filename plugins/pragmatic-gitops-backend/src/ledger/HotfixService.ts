@@ -10,6 +10,8 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  formatHotfixId,
+  isHotfixId,
   pragmaticGitopsHotfixCreatePermission,
   pragmaticGitopsHotfixUpdatePermission,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -18,7 +20,7 @@ import { Duration } from 'luxon';
 import { entityKey } from '../database/EntityStatusStore';
 import { overdueCutoff, readBackportSla } from './backportSla';
 import { EntityAccess } from './EntityAccess';
-import { formatHotfixId, isHotfixId, parseHotfixId } from './hotfixId';
+import { parseHotfixId } from './hotfixId';
 import { HotfixRecords } from './HotfixRecords';
 import { HotfixStore, InsertOutcome, NewEvent } from './HotfixStore';
 import { OverdueNotifier } from './OverdueNotifier';

@@ -4,7 +4,7 @@ import { Duration } from 'luxon';
 import { backportDueAt, overdueCutoff } from './backportSla';
 import { notifyEntityOwners } from '../notifications/notifyEntityOwners';
 import { entityPageLink } from './entityPageLink';
-import { formatHotfixId } from './hotfixId';
+import { formatHotfixId } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { HotfixStore } from './HotfixStore';
 import { StoredHotfix } from './types';
 

@@ -1,4 +1,5 @@
-import { formatHotfixId, parseHotfixId } from './hotfixId';
+import { formatHotfixId } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import { parseHotfixId } from './hotfixId';
 import { validateHotfixInput } from './validateHotfixInput';
 import { newHotfix } from './__testUtils__/fixtures';
 

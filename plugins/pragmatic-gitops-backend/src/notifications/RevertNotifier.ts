@@ -1,5 +1,5 @@
 import { entityPageLink } from '../ledger/entityPageLink';
-import { formatHotfixId } from '../ledger/hotfixId';
+import { formatHotfixId } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { HotfixStore } from '../ledger/HotfixStore';
 import { StoredHotfix } from '../ledger/types';
 import { notifyOnce, NotifyOnceDeps } from './notifyOnce';

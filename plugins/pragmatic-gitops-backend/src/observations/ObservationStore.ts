@@ -1,12 +1,16 @@
 import { Knex } from 'knex';
 import { entityKey } from '../database/EntityStatusStore';
 import { whereKeyIn } from '../database/whereKeyIn';
+import { ParsedPayloads } from './ParsedPayloads';
 import { redactLiveState } from './redactSecrets';
 import { SecretDigest } from './secretDigest';
 import { StoredObservation } from './types';
 
 /** Latest observation per entity and source; values redacted before writing. */
 export class ObservationStore {
+  /** Streams read one entity at a time (pushes, refreshes, entity pages). */
+  private readonly payloads = new ParsedPayloads();
+
   constructor(
     private readonly db: Knex,
     private readonly digest: SecretDigest,
@@ -33,7 +37,12 @@ export class ObservationStore {
     const rows = await this.db('observations')
       .where({ entity_ref: entityKey(entityRef) })
       .orderBy('observed_at', 'desc');
-    return rows.map(fromRow);
+    return rows.map(row =>
+      fromRow(
+        row,
+        this.payloads.parse(`${row.entity_ref}\n${row.source}`, row.payload),
+      ),
+    );
   }
 
   /**
@@ -60,7 +69,11 @@ export class ObservationStore {
       ]);
       for (const row of rows) rowsByKey.get(row.entity_ref)?.push(row);
     }
-    return entityRef => rowsByKey.get(entityKey(entityRef))?.map(fromRow);
+    // Not kept parsed: a fleet scan would push out the streams pushed to.
+    return entityRef =>
+      rowsByKey
+        .get(entityKey(entityRef))
+        ?.map(row => fromRow(row, JSON.parse(row.payload)));
   }
 }
 
@@ -71,8 +84,11 @@ type ObservationRow = {
   payload: string;
 };
 
-function fromRow(row: ObservationRow): StoredObservation {
-  const { label, ...state } = JSON.parse(row.payload);
+function fromRow(
+  row: ObservationRow,
+  payload: Record<string, any>,
+): StoredObservation {
+  const { label, ...state } = payload;
   return {
     ...state,
     entityRef: row.entity_ref,

@@ -216,11 +216,18 @@ function redactPlan(plan: TerraformPlan, digest: SecretDigest): TerraformPlan {
   };
 }
 
-/** Redacts a whole observation before it is stored or compared. */
+/**
+ * Redacts a whole observation before it is stored or compared. `redact`:
+ * how each object is (`redactObject` under `digest` unless told).
+ */
 export function redactLiveState<
   T extends LiveState & { desiredObjects?: KubeObject[] },
->(state: T, digest: SecretDigest): T {
-  const redact = (object: KubeObject) => redactObject(object, digest);
+>(
+  state: T,
+  digest: SecretDigest,
+  redact: (object: KubeObject) => KubeObject = object =>
+    redactObject(object, digest),
+): T {
   return {
     ...state,
     ...(state.objects ? { objects: state.objects.map(redact) } : {}),

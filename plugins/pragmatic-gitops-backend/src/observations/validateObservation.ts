@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 import { findUntrustedJsonProblem } from '../engine/untrustedJson';
 import { spec } from '../schema/openapi/generated';
+import { rejectUnknownFields } from '../schema/rejectUnknownFields';
 import { Observation } from './types';
 
 /**
@@ -17,25 +18,6 @@ ajv.addSchema({ $id: 'openapi', components: spec.components } as object);
 const validate = ajv.compile<Observation>({
   $ref: 'openapi#/components/schemas/Observation',
 });
-
-const KNOWN_FIELDS = new Set(
-  Object.keys(spec.components.schemas.Observation.properties),
-);
-
-/**
- * Rejects top-level fields the contract does not know, naming them (a typo
- * such as `object` for `objects` would otherwise be silently ignored).
- */
-export function rejectUnknownFields(document: object, where?: string): void {
-  const unknown = Object.keys(document).filter(key => !KNOWN_FIELDS.has(key));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `${where ? `${where}: ` : ''}unknown field(s) ${unknown.join(
-        ', ',
-      )}; expected ${[...KNOWN_FIELDS].join(', ')}`,
-    );
-  }
-}
 
 /** Refuses prototype keys and hostile nesting, naming the JSON pointer. */
 export function rejectUntrustedJson(document: unknown, where?: string): void {
@@ -51,7 +33,7 @@ export function validateObservation(
   where: string,
 ): Observation {
   if (document && typeof document === 'object' && !Array.isArray(document)) {
-    rejectUnknownFields(document, where);
+    rejectUnknownFields(document, 'Observation', where);
   }
   rejectUntrustedJson(document, where);
   if (!validate(document)) {

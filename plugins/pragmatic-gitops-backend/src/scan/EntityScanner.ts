@@ -9,6 +9,7 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   AnnotationError,
   Finding,
+  Hotfix,
   IgnoreRule,
   Track,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
@@ -23,10 +24,9 @@ import {
   DesiredStateUnavailableError,
 } from '../desired/DesiredStateReader';
 import { entityIgnoreRules } from '../desired/entityIgnoreRules';
-import { computeDrift } from '../engine';
 import { isChangedByHand } from '../engine/changedByHand';
 import { PendingChanges } from '../engine/types';
-import { redactLiveState, redactObject } from '../observations/redactSecrets';
+import { redactLiveState } from '../observations/redactSecrets';
 import { SecretDigest } from '../observations/secretDigest';
 import { readTrack } from '../service/annotationFindings';
 import { extractSecretRefs, findSecretFindings } from '../secrets';
@@ -36,7 +36,9 @@ import {
   mergeLiveState,
   sourceOf,
 } from './mergeLiveState';
+import { LastDrift } from './LastDrift';
 import { ownerOf } from './ownerOf';
+import { RedactedObjects } from './RedactedObjects';
 import { statefulInDeclarativeFindings } from './statefulFindings';
 import {
   EntityStatusListener,
@@ -54,7 +56,15 @@ export type EngineSettings = {
 type Outcome = Pick<
   EntityStatusRecord<StatusDetail>,
   'status' | 'reason' | 'detail' | 'changedAt'
->;
+> & { openHotfixes?: Hotfix[] };
+
+/** A stored status, with the open hotfixes it was computed with when known. */
+export type ScannedEntityStatus = StoredEntityStatus<StatusDetail> & {
+  openHotfixes?: Hotfix[];
+};
+
+/** What one computation reuses from the last, shared by the page scanners of a fleet scan. */
+type Reuse = { redacted: RedactedObjects; lastDrift: LastDrift };
 
 const NO_LIVE_STATE =
   'No live state observed yet: push an observation to /api/pragmatic-gitops/observations, add a file to the observation directory, or name an Argo CD application with argocd/app-name';
@@ -81,6 +91,10 @@ export class EntityScanner {
       secretDigest: SecretDigest;
       /** Told when a scan stored a new status or detail. */
       listener?: EntityStatusListener;
+    },
+    private readonly reuse: Reuse = {
+      redacted: new RedactedObjects(options.secretDigest),
+      lastDrift: new LastDrift(),
     },
   ) {}
 
@@ -112,24 +126,35 @@ export class EntityScanner {
       prefetched(this.options.ledger),
       ...this.options.providers.map(prefetched),
     ]);
-    return new EntityScanner({
-      ...this.options,
-      ledger: ledger as LedgerReconciler | undefined,
-      providers: providers as LiveStateProvider[],
-    });
+    return new EntityScanner(
+      {
+        ...this.options,
+        ledger: ledger as LedgerReconciler | undefined,
+        providers: providers as LiveStateProvider[],
+      },
+      this.reuse,
+    );
   }
 
-  async scan(entity: Entity): Promise<StoredEntityStatus<StatusDetail>> {
-    const [stored] = await this.storeAll([await this.compute(entity)]);
-    return stored;
+  async scan(entity: Entity): Promise<ScannedEntityStatus> {
+    const { record, openHotfixes } = await this.computeWithHotfixes(entity);
+    const [stored] = await this.storeAll([record]);
+    return { ...stored, ...(openHotfixes ? { openHotfixes } : {}) };
   }
 
   /** What `scan` would store for the entity, without storing it. */
   async compute(entity: Entity): Promise<EntityStatusRecord<StatusDetail>> {
+    return (await this.computeWithHotfixes(entity)).record;
+  }
+
+  private async computeWithHotfixes(entity: Entity): Promise<{
+    record: EntityStatusRecord<StatusDetail>;
+    openHotfixes?: Hotfix[];
+  }> {
     const entityRef = stringifyEntityRef(entity);
     const reading = readTrack(entity);
     const checkedAt = new Date();
-    const outcome: Outcome =
+    const { openHotfixes, ...outcome }: Outcome =
       reading.track === null
         ? {
             status: reading.tracked ? 'unknown' : 'not-tracked',
@@ -142,7 +167,7 @@ export class EntityScanner {
             reading.track,
             checkedAt,
           );
-    return {
+    const record = {
       entityRef,
       track: reading.track,
       owner: ownerOf(entity),
@@ -155,6 +180,7 @@ export class EntityScanner {
       ),
       changedAt: earliest(outcome.changedAt, checkedAt),
     };
+    return { record, openHotfixes };
   }
 
   /**
@@ -244,7 +270,7 @@ export class EntityScanner {
     const defaultNamespace =
       entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
     const { secretDigest } = this.options;
-    const gitObjects = desired?.objects.map(o => redactObject(o, secretDigest));
+    const gitObjects = desired?.objects.map(this.reuse.redacted.of);
     const observation = await this.observeLive(entity, entityRef, {
       desired: gitObjects ?? [],
       defaultNamespace,
@@ -255,7 +281,11 @@ export class EntityScanner {
         : unknown(NO_LIVE_STATE);
     }
     // Providers other than pushes (Argo CD) hand over live state unredacted.
-    const live = redactLiveState(observation.live, secretDigest);
+    const live = redactLiveState(
+      observation.live,
+      secretDigest,
+      this.reuse.redacted.of,
+    );
 
     const desiredObjects = gitObjects ?? live.desiredObjects;
     if (!desiredObjects && track !== 'imperative') {
@@ -264,7 +294,7 @@ export class EntityScanner {
       );
     }
 
-    const result = computeDrift({
+    const result = this.reuse.lastDrift.compute(entityRef, {
       track,
       desired: desiredObjects ?? [],
       live,
@@ -289,6 +319,9 @@ export class EntityScanner {
       : { resources: result.resources, allExplained: false };
 
     return {
+      ...(explained.openHotfixes
+        ? { openHotfixes: explained.openHotfixes }
+        : {}),
       // Dated by what it rests on: the observation, or a later ledger event.
       changedAt: latest(live.observedAt, explained.latestEventAt),
       status:

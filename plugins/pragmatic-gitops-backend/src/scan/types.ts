@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   DriftStatus,
   Finding,
+  Hotfix,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import {
   DriftResult,
@@ -32,6 +33,11 @@ export type LedgerOutcome = {
   allExplained: boolean;
   /** The latest ledger event behind the result (recorded, back-ported, …). */
   latestEventAt?: Date;
+  /**
+   * The entity's open hotfixes as the result saw them, when this computation
+   * moved none of them on (else absent: read them again).
+   */
+  openHotfixes?: Hotfix[];
 };
 
 /** What the hotfix ledger does with each computed drift (see ledger/HotfixLedgerReconciler). */

@@ -13,8 +13,8 @@ import {
   parseObservationEntityRef,
   parseObservedAt,
   rejectFutureObservedAt,
-  rejectUnknownFields,
 } from '../observations/validateObservation';
+import { rejectUnknownFields } from '../schema/rejectUnknownFields';
 import { EntityStatusService } from './EntityStatusService';
 
 /** Accepts pushed observations and recomputes the entity at once. */
@@ -37,7 +37,7 @@ export class ObservationService {
     observation: Observation,
     credentials: BackstageCredentials<BackstageServicePrincipal>,
   ): Promise<EntityGitopsDetails> {
-    rejectUnknownFields(observation);
+    rejectUnknownFields(observation, 'Observation');
     const entityRef = parseObservationEntityRef(observation.entityRef);
     const now = new Date();
     const observedAt = rejectFutureObservedAt(

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify';
 import { Response } from 'express';
 import { once } from 'node:events';
-import { formatHotfixId } from '../ledger/hotfixId';
+import { formatHotfixId } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { ExportedHotfix } from '../ledger/HotfixExportStore';
 import { toApiEvent } from '../ledger/toApiHotfix';
 import { publicEvent } from './hotfixResponse';

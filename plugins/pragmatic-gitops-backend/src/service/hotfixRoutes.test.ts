@@ -35,7 +35,7 @@ describe('POST /hotfixes', () => {
     return { server, knex, audit, create };
   }
 
-  it('records a hotfix by the caller, ignoring identities claimed in the body', async () => {
+  it('records a hotfix as applied by the caller', async () => {
     const { create, audit } = await start();
     const appliedAt = new Date(Date.now() - 4 * DAY);
     const res = await create(
@@ -43,6 +43,7 @@ describe('POST /hotfixes', () => {
         entityRef: 'Component:default/web',
         description: 'Scaled out by hand',
         appliedAt: appliedAt.toISOString(),
+        // Identity is the caller's: claims in the body are ignored.
         appliedBy: 'user:default/mallory',
         recordedBy: 'user:default/mallory',
         actor: 'user:default/mallory',
@@ -163,6 +164,13 @@ describe('POST /hotfixes', () => {
     [{ title: 'x'.repeat(201) }, 'title'],
     [{ title: undefined }, 'title'],
     [{ entityRef: 'web' }, 'entityRef'],
+    // Unknown fields: typos (identity claims are ignored, tested above).
+    [{ incidentURL: 'https://incidents.example.com/1' }, 'incidentURL'],
+    [{ change: [{ kind: 'Deployment', name: 'web' }] }, 'change'],
+    [
+      { incidentURL: 'https://incidents.example.com/1', appliedBy: 'x' },
+      'unknown field(s) incidentURL;',
+    ],
   ])(
     'rejects %j with 400 naming %s, storing nothing',
     async (overrides, field) => {

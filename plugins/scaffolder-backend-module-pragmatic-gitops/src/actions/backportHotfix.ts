@@ -4,15 +4,13 @@ import {
   createTemplateAction,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
-import { HotfixBackport } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
+import {
+  HotfixBackport,
+  isHotfixId,
+} from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { postBackport } from '../hotfix/postBackport';
+import { DRY_RUN_HOTFIX_ID } from '../hotfix/dryRunHotfixId';
 import { examples } from './backportHotfix.examples';
-
-/** Hotfix ids as the API's `hotfixId` parameter accepts them. */
-const HOTFIX_ID = /^HF-[1-9][0-9]{0,14}$/;
-
-/** The id `pragmatic-gitops:hotfix:record` outputs in a dry run. */
-const DRY_RUN_ID = 'HF-0';
 
 /**
  * Creates the `pragmatic-gitops:hotfix:backport` action, which generates
@@ -191,7 +189,7 @@ function parseHotfixId(value: unknown, isDryRun: boolean): string {
       'Invalid input hotfixId: must not be empty; give a hotfix id such as HF-42',
     );
   }
-  if (!HOTFIX_ID.test(id) && !(isDryRun && id === DRY_RUN_ID)) {
+  if (!isHotfixId(id) && !(isDryRun && id === DRY_RUN_HOTFIX_ID)) {
     throw new InputError(
       `Invalid input hotfixId: ${JSON.stringify(
         id,

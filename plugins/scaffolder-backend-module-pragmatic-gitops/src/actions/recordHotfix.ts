@@ -4,15 +4,16 @@ import {
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { createHash } from 'node:crypto';
 import { gitopsTabLink } from '../hotfix/gitopsTabLink';
 import { hotfixRequestFromInput } from '../hotfix/hotfixRequestFromInput';
 import { postHotfix, RecordedHotfix } from '../hotfix/postHotfix';
+import { DRY_RUN_HOTFIX_ID } from '../hotfix/dryRunHotfixId';
 import { examples } from './recordHotfix.examples';
-
-/** The id a dry run outputs: nothing is recorded. */
-const DRY_RUN_ID = 'HF-0';
 
 /**
  * Creates the `pragmatic-gitops:hotfix:record` action, which records an
@@ -33,7 +34,31 @@ export function createPragmaticGitopsRecordHotfixAction(options: {
   auth: AuthService;
   discovery: DiscoveryService;
   config: RootConfigService;
-}) {
+}): TemplateAction<
+  // Spelled out: the types inferred from the schema below are the same, but
+  // their members come out in no fixed order in the API report.
+  {
+    entityRef: string;
+    title: string;
+    description?: string;
+    incidentUrl?: string;
+    appliedAt?: string;
+    changes: Array<{
+      kind: string;
+      namespace?: string;
+      name: string;
+      paths?: string[];
+    }>;
+  },
+  {
+    id: string;
+    status: string;
+    appliedBy?: string;
+    link: string;
+    backportTrailer: string;
+  },
+  'v2'
+> {
   const { auth, discovery, config } = options;
 
   return createTemplateAction({
@@ -131,7 +156,7 @@ export function createPragmaticGitopsRecordHotfixAction(options: {
         ctx.logger.info(
           `Dry run: would record the hotfix "${request.title}" for ${request.entityRef}; nothing was recorded`,
         );
-        hotfix = { id: DRY_RUN_ID, status: 'dry-run' };
+        hotfix = { id: DRY_RUN_HOTFIX_ID, status: 'dry-run' };
       } else {
         const scope = iterationScope(ctx.each);
         hotfix = await ctx.checkpoint({

@@ -11,29 +11,22 @@ import { Config } from '@backstage/config';
 import { Octokit } from '@octokit/rest';
 import {
   BackportCommit,
-  BackportCommitFinder,
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
-  DEFAULT_SCM_MAX_PAGES,
-  describeScmStatus,
-  SCM_PER_PAGE,
-} from '../scmBackportSearch';
-import { ScmCredentialsUnavailable } from '../scmClients';
+  FinderSource,
+  ScmBackportCommitFinder,
+  ScmBackportCommitFinderOptions,
+  ScmRequestFailed,
+} from '../ScmBackportCommitFinder';
+import { describeScmStatus, SCM_PER_PAGE } from '../scmBackportSearch';
 import { GithubClients, GithubRequestStopped } from './githubClient';
 import { GithubRepository, githubRepositoryOf } from './githubSource';
 
-export type GithubBackportCommitFinderOptions = {
-  /** The configured hosts' clients; their timeout is also each call's deadline. */
-  clients: GithubClients;
-  logger?: LoggerService;
-  /** Pages of 100 commits read at most; default 3. */
-  maxPages?: number;
-};
-
-class RequestFailed extends Error {}
+export type GithubBackportCommitFinderOptions =
+  ScmBackportCommitFinderOptions<GithubClients>;
 
 type CommitJson = {
   sha?: unknown;
@@ -41,9 +34,10 @@ type CommitJson = {
   commit?: { message?: unknown; committer?: { date?: unknown } | null };
 };
 
-export class GithubBackportCommitFinder implements BackportCommitFinder {
-  readonly name = 'github';
-
+export class GithubBackportCommitFinder extends ScmBackportCommitFinder<
+  Octokit,
+  GithubRepository
+> {
   static fromConfig(
     config: Config,
     options: { logger?: LoggerService; timeoutMs?: number } = {},
@@ -56,46 +50,23 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     });
   }
 
-  private readonly timeoutMs: number;
-  private readonly maxPages: number;
-
-  constructor(private readonly options: GithubBackportCommitFinderOptions) {
-    this.timeoutMs = options.clients.timeoutMs;
-    this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_SCM_MAX_PAGES);
+  constructor(options: GithubBackportCommitFinderOptions) {
+    super('github', 'GitHub', options);
   }
 
-  async findBackports(
-    entity: Entity,
-    options: { since: Date },
-  ): Promise<BackportSearchResult> {
+  protected sourceOf(entity: Entity): FinderSource<GithubRepository> {
     const source = githubRepositoryOf(entity);
-    if ('reason' in source) {
-      return { type: 'unsupported', reason: source.reason };
-    }
-    const repository = source.repository;
+    if ('reason' in source) return source;
+    const { repository } = source;
     const { host, owner, repo } = repository;
-    try {
-      const made = await this.options.clients.clientFor({
-        host,
-        url: repository.url,
-        name: `${host}/${owner}/${repo}`,
-      });
-      if ('reason' in made) {
-        return { type: 'unsupported', reason: made.reason };
-      }
-      return await this.search(made.client, repository, options.since);
-    } catch (error) {
-      const reason =
-        error instanceof RequestFailed ||
-        error instanceof ScmCredentialsUnavailable
-          ? error.message
-          : `GitHub request failed for ${owner}/${repo}`;
-      this.options.logger?.warn(`Back-port commit search: ${reason}`);
-      return { type: 'error', reason };
-    }
+    return {
+      repository,
+      ref: { host, url: repository.url, name: `${host}/${owner}/${repo}` },
+      label: `${owner}/${repo}`,
+    };
   }
 
-  private async search(
+  protected async search(
     octokit: Octokit,
     repository: GithubRepository,
     since: Date,
@@ -108,11 +79,11 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
     );
     // A body that is not JSON comes back from Octokit as a string.
     if (typeof repoData !== 'object' || repoData === null) {
-      throw new RequestFailed(`GitHub answered malformed JSON for ${name}`);
+      throw new ScmRequestFailed(`GitHub answered malformed JSON for ${name}`);
     }
     const branch = (repoData as { default_branch?: unknown }).default_branch;
     if (typeof branch !== 'string' || branch === '') {
-      throw new RequestFailed(
+      throw new ScmRequestFailed(
         `GitHub did not report a default branch for ${name}`,
       );
     }
@@ -138,7 +109,7 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       if (next.done) break;
       const list = next.value.data as unknown;
       if (!Array.isArray(list)) {
-        throw new RequestFailed(
+        throw new ScmRequestFailed(
           `GitHub answered a malformed commit list for ${name}`,
         );
       }
@@ -185,10 +156,10 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       result = await withDeadline(this.timeoutMs, fn);
     } catch (error) {
       if (error instanceof GithubRequestStopped) {
-        throw new RequestFailed(`${error.message} ${what}`);
+        throw new ScmRequestFailed(`${error.message} ${what}`);
       }
       if (error instanceof DeadlineExceeded) {
-        throw new RequestFailed(
+        throw new ScmRequestFailed(
           `GitHub did not answer within ${this.timeoutMs} ms for ${what}`,
         );
       }
@@ -201,11 +172,11 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       if (failure?.response) {
         const rateLimited =
           failure.response.headers?.['x-ratelimit-remaining'] === '0';
-        throw new RequestFailed(
+        throw new ScmRequestFailed(
           describeScmStatus('GitHub', failure.status, what, rateLimited),
         );
       }
-      throw new RequestFailed(
+      throw new ScmRequestFailed(
         /JSON/.test(String(failure?.message))
           ? `GitHub answered malformed JSON for ${what}`
           : `GitHub could not be reached for ${what}`,
@@ -215,7 +186,7 @@ export class GithubBackportCommitFinder implements BackportCommitFinder {
       result.status ??
       (result.value as { status?: number } | undefined)?.status;
     if (status !== undefined && status >= 300 && status < 400) {
-      throw new RequestFailed(describeScmStatus('GitHub', status, what));
+      throw new ScmRequestFailed(describeScmStatus('GitHub', status, what));
     }
     return result;
   }

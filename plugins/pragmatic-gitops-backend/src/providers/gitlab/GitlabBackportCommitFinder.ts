@@ -10,29 +10,22 @@ import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   BackportCommit,
-  BackportCommitFinder,
   BackportSearchResult,
   recordBackportCommit,
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { DeadlineExceeded, withDeadline } from '../deadline';
 import {
-  DEFAULT_SCM_MAX_PAGES,
-  describeScmStatus,
-  SCM_PER_PAGE,
-} from '../scmBackportSearch';
-import { ScmCredentialsUnavailable } from '../scmClients';
+  FinderSource,
+  ScmBackportCommitFinder,
+  ScmBackportCommitFinderOptions,
+  ScmRequestFailed,
+} from '../ScmBackportCommitFinder';
+import { describeScmStatus, SCM_PER_PAGE } from '../scmBackportSearch';
 import { GitlabClient, GitlabClients } from './gitlabClient';
 import { GitlabProject, gitlabProjectOf } from './gitlabSource';
 
-export type GitlabBackportCommitFinderOptions = {
-  /** The configured hosts' clients; their timeout is also each call's deadline. */
-  clients: GitlabClients;
-  logger?: LoggerService;
-  /** Pages of 100 commits read at most; default 3. */
-  maxPages?: number;
-};
-
-class RequestFailed extends Error {}
+export type GitlabBackportCommitFinderOptions =
+  ScmBackportCommitFinderOptions<GitlabClients>;
 
 type CommitJson = {
   id?: unknown;
@@ -41,9 +34,10 @@ type CommitJson = {
   committed_date?: unknown;
 };
 
-export class GitlabBackportCommitFinder implements BackportCommitFinder {
-  readonly name = 'gitlab';
-
+export class GitlabBackportCommitFinder extends ScmBackportCommitFinder<
+  GitlabClient,
+  GitlabProject
+> {
   static fromConfig(
     config: Config,
     options: { logger?: LoggerService; timeoutMs?: number } = {},
@@ -56,45 +50,26 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
     });
   }
 
-  private readonly timeoutMs: number;
-  private readonly maxPages: number;
-
-  constructor(private readonly options: GitlabBackportCommitFinderOptions) {
-    this.timeoutMs = options.clients.timeoutMs;
-    this.maxPages = Math.max(1, options.maxPages ?? DEFAULT_SCM_MAX_PAGES);
+  constructor(options: GitlabBackportCommitFinderOptions) {
+    super('gitlab', 'GitLab', options);
   }
 
-  async findBackports(
-    entity: Entity,
-    options: { since: Date },
-  ): Promise<BackportSearchResult> {
+  protected sourceOf(entity: Entity): FinderSource<GitlabProject> {
     const source = gitlabProjectOf(entity);
-    if ('reason' in source) {
-      return { type: 'unsupported', reason: source.reason };
-    }
+    if ('reason' in source) return source;
     const { project } = source;
-    try {
-      const made = await this.options.clients.clientFor({
+    return {
+      repository: project,
+      ref: {
         host: project.host,
         url: project.url,
         name: `${project.host}/${project.path}`,
-      });
-      if ('reason' in made) {
-        return { type: 'unsupported', reason: made.reason };
-      }
-      return await this.search(made.client, project, options.since);
-    } catch (error) {
-      const reason =
-        error instanceof RequestFailed ||
-        error instanceof ScmCredentialsUnavailable
-          ? error.message
-          : `GitLab request failed for ${project.path}`;
-      this.options.logger?.warn(`Back-port commit search: ${reason}`);
-      return { type: 'error', reason };
-    }
+      },
+      label: project.path,
+    };
   }
 
-  private async search(
+  protected async search(
     api: GitlabClient,
     project: GitlabProject,
     since: Date,
@@ -105,7 +80,7 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
     )) as { default_branch?: unknown };
     const branch = info?.default_branch;
     if (typeof branch !== 'string' || branch === '') {
-      throw new RequestFailed(
+      throw new ScmRequestFailed(
         `GitLab did not report a default branch for ${name}`,
       );
     }
@@ -125,7 +100,7 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
           }),
       );
       if (!Array.isArray(data)) {
-        throw new RequestFailed(
+        throw new ScmRequestFailed(
           `GitLab answered a malformed commit list for ${name}`,
         );
       }
@@ -169,18 +144,18 @@ export class GitlabBackportCommitFinder implements BackportCommitFinder {
         failure?.name === 'GitbeakerTimeoutError' ||
         error instanceof DeadlineExceeded
       ) {
-        throw new RequestFailed(
+        throw new ScmRequestFailed(
           `GitLab did not answer within ${this.timeoutMs} ms for ${what}`,
         );
       }
       const status = failure?.cause?.response?.status;
       if (status) {
-        throw new RequestFailed(describeScmStatus('GitLab', status, what));
+        throw new ScmRequestFailed(describeScmStatus('GitLab', status, what));
       }
       if (failure?.name === 'GitbeakerRetryError') {
-        throw new RequestFailed(`GitLab kept failing (429/502) for ${what}`);
+        throw new ScmRequestFailed(`GitLab kept failing (429/502) for ${what}`);
       }
-      throw new RequestFailed(`GitLab could not be reached for ${what}`);
+      throw new ScmRequestFailed(`GitLab could not be reached for ${what}`);
     }
   }
 }

@@ -1201,8 +1201,7 @@ export const spec = {
         type: 'object',
         required: ['entityRef', 'title', 'changes'],
         description:
-          "Who applied the hotfix is taken from the caller's Backstage identity. Fields claiming an identity (appliedBy, recordedBy, actor, ...) are ignored, not rejected, so unknown fields are allowed.",
-        additionalProperties: true,
+          "Who applied the hotfix is taken from the caller's Backstage identity, never from the body: fields claiming an identity (appliedBy, recordedBy, actor) are ignored. Any other unknown top-level field is rejected with a 400 naming it.",
         properties: {
           entityRef: {
             type: 'string',
