@@ -37,6 +37,21 @@ export interface Config {
      * three-way rule (fields removed from Git but still live).
      */
     gitopsFieldManagers?: string[];
+    /**
+     * Reads of an entity's GitOps status and history ask the catalog, with
+     * the caller's credentials, whether the caller may read the entity. The
+     * catalog's answer (the entity) is reused by that caller alone, never by
+     * another user or service, for this long; an entity it does not return
+     * is asked for again every time. So an entity deleted from the catalog,
+     * or a read permission revoked, shows on these reads within the TTL.
+     * The overview's and hotfix audit's answer to "which entities may this
+     * caller read" is reused the same way. Default 5 seconds; 0 turns the
+     * reuse off.
+     */
+    catalogReadCache?: {
+      /** A HumanDuration object (`{ seconds: 5 }`) or a string (`PT5S`, `5s`). */
+      ttl?: HumanDuration | string;
+    };
     /** The drift scan, run once across replicas. */
     scan?: {
       /** How often; default 5 minutes. */

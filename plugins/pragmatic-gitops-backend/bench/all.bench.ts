@@ -36,7 +36,7 @@ function versus(ours: Latency, catalog: Latency): string {
     catalog.p50
   } ms, p99 ${catalog.p99} ms (${(ours.p50 / Math.max(catalog.p50, 1)).toFixed(
     2,
-  )}×)`;
+  )}×); CPU ${ours.cpuMs} vs ${catalog.cpuMs} ms per request`;
 }
 
 async function main() {

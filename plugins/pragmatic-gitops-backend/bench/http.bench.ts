@@ -1,5 +1,6 @@
 /*
  * yarn bench:http [--entities 2000] [--resources 20] [--connections 8] [--seconds 8]
+ *                 [--profile DIR]
  *
  * The real HTTP stack: a backend with the real catalog backend (the
  * yardstick, in the same process) and this plugin, on SQLite in memory. The
@@ -7,7 +8,8 @@
  * Observations are pushed through POST /observations; then the entity and
  * overview endpoints are loaded with `autocannon` next to the catalog's
  * by-name and by-query endpoints, alternately, in the same run. Prints
- * figures; asserts nothing.
+ * figures; asserts nothing. `--profile DIR` writes a CPU profile of each read
+ * load (`entity.cpuprofile`, `catalogByName.cpuprofile`, ...) to DIR.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
@@ -20,6 +22,7 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import autocannon from 'autocannon';
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +31,17 @@ import { pragmaticGitopsPlugin } from '../src/plugin';
 import { arg, percentile, syntheticFleet, timed, Fleet } from './benchSetup';
 import { liveObject } from './syntheticFleet';
 
-export type Latency = { p50: number; p99: number; rps: number };
+export type Latency = {
+  p50: number;
+  p99: number;
+  rps: number;
+  /**
+   * CPU time of this process per request, milliseconds: server and load
+   * clients alike, but unlike the latencies hardly moved by other processes
+   * on a busy machine.
+   */
+  cpuMs: number;
+};
 
 export type HttpFigures = {
   entities: number;
@@ -136,6 +149,7 @@ async function load(
   },
 ): Promise<Latency & { errors: number; non2xx: number }> {
   let n = 0;
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -153,13 +167,42 @@ async function load(
       },
     ],
   });
+  const { user, system } = process.cpuUsage(cpu);
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
+    cpuMs:
+      Math.round(
+        ((user + system) / 1000 / Math.max(1, result.requests.total)) * 1000,
+      ) / 1000,
     errors: result.errors,
     non2xx: result.non2xx,
   };
+}
+
+/** Runs `work` under the CPU profiler when `dir` is set, writing `name.cpuprofile`. */
+async function profiled<T>(
+  dir: string | undefined,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, `${name}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    session.disconnect();
+  }
 }
 
 async function waitForCatalog(url: string, size: number) {
@@ -179,6 +222,8 @@ export async function benchmarkHttp(options: {
   resources: number;
   connections: number;
   seconds: number;
+  /** A directory for CPU profiles of the read loads. */
+  profile?: string;
 }): Promise<HttpFigures> {
   const fleet = syntheticFleet(options.entities, options.resources);
   const { root, entities } = writeSources(fleet);
@@ -241,24 +286,30 @@ export async function benchmarkHttp(options: {
     }
     visible.sort((a, b) => a - b);
 
-    const read = (p: (n: number) => string) =>
-      load(url, {
-        connections: options.connections,
-        seconds: options.seconds,
-        headers: { Authorization: USER },
-        request: n => ({ path: p(n) }),
-      });
+    const read = (what: string, p: (n: number) => string) =>
+      profiled(options.profile, what, () =>
+        load(url, {
+          connections: options.connections,
+          seconds: options.seconds,
+          headers: { Authorization: USER },
+          request: n => ({ path: p(n) }),
+        }),
+      );
     // Each pair back to back, ours first then the catalog's.
     const entity = await read(
+      'entity',
       n => `${ours}/entities/component/default/${name(n * 7)}`,
     );
     const catalogByName = await read(
+      'catalogByName',
       n => `/api/catalog/entities/by-name/component/default/${name(n * 7)}`,
     );
     const overview = await read(
+      'overview',
       () => `${ours}/overview?limit=50&status=drifted`,
     );
     const catalogByQuery = await read(
+      'catalogByQuery',
       () => '/api/catalog/entities/by-query?limit=50',
     );
     const rssAfter = process.memoryUsage().rss;
@@ -301,14 +352,36 @@ export async function benchmarkHttp(options: {
 }
 
 if (require.main === module) {
+  const loadAverageAtStart = os.loadavg().map(n => +n.toFixed(2));
   benchmarkHttp({
     entities: arg('entities', 2_000),
     resources: arg('resources', 20),
     connections: arg('connections', 8),
     seconds: arg('seconds', 8),
+    profile: process.argv.includes('--profile')
+      ? process.argv[process.argv.indexOf('--profile') + 1]
+      : undefined,
   }).then(
     figures => {
-      console.log(JSON.stringify(figures, null, 2));
+      const ratio = (ours: Latency, catalog: Latency) => ({
+        p50: +(ours.p50 / Math.max(catalog.p50, 1)).toFixed(2),
+        cpu: +(ours.cpuMs / catalog.cpuMs).toFixed(2),
+      });
+      console.log(
+        JSON.stringify(
+          {
+            ...figures,
+            versusCatalog: {
+              entity: ratio(figures.entity, figures.catalogByName),
+              overview: ratio(figures.overview, figures.catalogByQuery),
+            },
+            loadAverageAtStart,
+            loadAverageAtEnd: os.loadavg().map(n => +n.toFixed(2)),
+          },
+          null,
+          2,
+        ),
+      );
       // The catalog's processing loop keeps the event loop alive.
       process.exit(0);
     },

@@ -93,6 +93,34 @@ describe('readPluginSettings', () => {
     );
   });
 
+  it('reuses catalog reads for 5 seconds unless configured, 0 turning it off', () => {
+    const ttl = (value?: unknown) =>
+      readPluginSettings(
+        new ConfigReader(
+          value === undefined
+            ? {}
+            : { pragmaticGitops: { catalogReadCache: { ttl: value } } },
+        ),
+      ).catalogReadCacheTtlMs;
+    expect(ttl()).toBe(5000);
+    expect(ttl({ seconds: 2 })).toBe(2000);
+    expect(ttl('PT10S')).toBe(10000);
+    expect(ttl({ seconds: 0 })).toBe(0);
+  });
+
+  it.each([['soon'], [{ seconds: -1 }], [{ weeks: 'two' }], [true]])(
+    'names the key of a bad catalog read cache TTL (%j)',
+    value => {
+      expect(() =>
+        readPluginSettings(
+          new ConfigReader({
+            pragmaticGitops: { catalogReadCache: { ttl: value } },
+          }),
+        ),
+      ).toThrow('Invalid pragmaticGitops.catalogReadCache.ttl');
+    },
+  );
+
   it('rejects a bad concurrency', () => {
     expect(() =>
       readPluginSettings(

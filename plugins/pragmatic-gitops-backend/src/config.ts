@@ -7,6 +7,11 @@ import {
 } from '@pragmatic-gitops/plugin-pragmatic-gitops-common';
 import { DEFAULT_GITOPS_FIELD_MANAGERS } from './engine/types';
 import { DEFAULT_IGNORE_DIFFERENCES } from './engine/defaultIgnoreDifferences';
+import { Duration } from 'luxon';
+import { readNonNegativeDuration } from './durationSetting';
+
+/** As long as Backstage's TechDocs backend reuses its catalog reads. */
+const DEFAULT_CATALOG_READ_CACHE_TTL = Duration.fromObject({ seconds: 5 });
 
 export type PluginSettings = {
   observationsDirectory?: string;
@@ -23,6 +28,8 @@ export type PluginSettings = {
   };
   /** How often overdue back-ports are looked for (and their owners told once). */
   overdueCheckFrequency: HumanDuration;
+  /** How long a caller's own catalog read is reused by page reads; 0: never. */
+  catalogReadCacheTtlMs: number;
 };
 
 /** Reads `pragmaticGitops.*`; a bad value throws an error naming the key. */
@@ -87,5 +94,10 @@ export function readPluginSettings(config: Config): PluginSettings {
           key: 'overdueCheckFrequency',
         })
       : { minutes: 15 },
+    catalogReadCacheTtlMs: readNonNegativeDuration(
+      config,
+      'pragmaticGitops.catalogReadCache.ttl',
+      DEFAULT_CATALOG_READ_CACHE_TTL,
+    ).toMillis(),
   };
 }

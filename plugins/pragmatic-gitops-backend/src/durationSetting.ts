@@ -13,6 +13,24 @@ export function readPositiveDuration(
   key: string,
   fallback: Duration,
 ): Duration {
+  return readDuration(config, key, fallback, { allowZero: false });
+}
+
+/** As `readPositiveDuration`, but zero (say, "off") is allowed too. */
+export function readNonNegativeDuration(
+  config: Config,
+  key: string,
+  fallback: Duration,
+): Duration {
+  return readDuration(config, key, fallback, { allowZero: true });
+}
+
+function readDuration(
+  config: Config,
+  key: string,
+  fallback: Duration,
+  options: { allowZero: boolean },
+): Duration {
   const dot = key.lastIndexOf('.');
   const parent = config.getOptionalConfig(key.slice(0, dot));
   const leaf = key.slice(dot + 1);
@@ -27,9 +45,12 @@ export function readPositiveDuration(
   } catch (error) {
     throw new InputError(`Invalid ${key}: ${(error as Error).message}`);
   }
-  if (!duration.isValid || duration.toMillis() <= 0) {
+  const millis = duration.toMillis();
+  if (!duration.isValid || millis < 0 || (millis === 0 && !options.allowZero)) {
     throw new InputError(
-      `Invalid ${key}: must be a positive duration such as ${fallback.toISO()} or ${JSON.stringify(
+      `Invalid ${key}: must be a ${
+        options.allowZero ? 'non-negative' : 'positive'
+      } duration such as ${fallback.toISO()} or ${JSON.stringify(
         fallback.toObject(),
       )}`,
     );

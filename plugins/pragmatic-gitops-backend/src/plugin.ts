@@ -134,6 +134,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           scanner,
           permissions: deps.permissions,
           hotfixes,
+          catalogReadTtlMs: settings.catalogReadCacheTtlMs,
         });
         const observationsDirectory = settings.observationsDirectory
           ? path.resolve(settings.observationsDirectory)
@@ -218,6 +219,7 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
         const readableEntities = new ReadableEntities(
           catalog,
           deps.permissions,
+          { ttlMs: settings.catalogReadCacheTtlMs },
         );
         registerGitopsActions(deps.actionsRegistry, {
           entityStatus,

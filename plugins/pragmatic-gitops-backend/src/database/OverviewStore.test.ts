@@ -125,6 +125,21 @@ describe('OverviewStore', () => {
       const store = await seeded(databaseId);
       const invalid = await store.overview({ track: 'invalid' });
       expect(names(invalid.items)).toEqual(['legacy']);
+      expect(invalid.totalItems).toBe(1);
+      const secrets = await store.overview({
+        finding: 'plaintext-secret-in-git',
+      });
+      expect(secrets.totalItems).toBe(1);
+      expect(
+        (await store.overview({ finding: 'plaintext-secret-in-git', q: 'db' }))
+          .totalItems,
+      ).toBe(1);
+      const declarativeDrifted = await store.overview({
+        track: 'declarative',
+        status: 'drifted',
+      });
+      expect(names(declarativeDrifted.items)).toEqual(['api']);
+      expect(declarativeDrifted.totalItems).toBe(1);
       expect(invalid.totals.byTrack.invalid).toBe(1);
       expect(invalid.totals.byStatus.unknown).toBe(1);
       expect(
@@ -147,7 +162,16 @@ describe('OverviewStore', () => {
       const store = await seeded(databaseId);
       const page = await store.overview({ status: 'drifted', limit: 1 });
       expect(page.totalItems).toBe(2);
-      expect(page.items).toHaveLength(1);
+      expect(names(page.items)).toEqual(['kafka']);
+      // One status: longest in it first, whichever the order.
+      expect(
+        names(
+          (await store.overview({ status: 'drifted', order: 'desc' })).items,
+        ),
+      ).toEqual(['kafka', 'api']);
+      expect(
+        names((await store.overview({ status: 'drifted', offset: 1 })).items),
+      ).toEqual(['api']);
       expect(page.totals.byStatus).toEqual({
         drifted: 2,
         unknown: 1,

@@ -47,7 +47,63 @@ type OverviewRow = {
   tracked_since?: Date | string | number | null;
 };
 
-const FINDING_CODES = OVERVIEW_FINDINGS;
+/** Entities of one track and status carrying the same finding codes. */
+type Group = {
+  track: Track | null;
+  status: DriftStatus;
+  codes: string[];
+  count: number;
+};
+
+function totalsOf(groups: Group[]) {
+  const byTrack: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  const findings = OVERVIEW_FINDINGS.map(() => 0);
+  for (const group of groups) {
+    const track = group.track ?? 'invalid';
+    byTrack[track] = (byTrack[track] ?? 0) + group.count;
+    byStatus[group.status] = (byStatus[group.status] ?? 0) + group.count;
+    OVERVIEW_FINDINGS.forEach((code, i) => {
+      if (group.codes.includes(code)) findings[i] += group.count;
+    });
+  }
+  const [
+    plaintextSecrets,
+    encryptedSecrets,
+    unresolvedSecretRefs,
+    statefulInDeclarative,
+  ] = findings;
+  return {
+    findings: {
+      plaintextSecrets,
+      encryptedSecrets,
+      unresolvedSecretRefs,
+      statefulInDeclarative,
+    },
+    byTrack,
+    byStatus,
+  };
+}
+
+/** The filtered count from the groups, when the filter uses only their columns. */
+function countOf(groups: Group[], filter: OverviewFilter): number | undefined {
+  if (filter.q?.trim() || filter.changedBy || filter.onlyKeys) {
+    return undefined;
+  }
+  let count = 0;
+  for (const group of groups) {
+    if (
+      filter.track === 'invalid'
+        ? group.track !== null
+        : filter.track && group.track !== filter.track
+    )
+      continue;
+    if (filter.status && group.status !== filter.status) continue;
+    if (filter.finding && !group.codes.includes(filter.finding)) continue;
+    count += group.count;
+  }
+  return count;
+}
 
 /** Most severe first: what needs a person now, then what may, then calm. */
 const SEVERITY: readonly DriftStatus[] = [
@@ -74,55 +130,28 @@ export class OverviewStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Totals by track, by status and by finding in one grouped query: one row
-   * per (track, status) pair with the finding counts summed alongside.
+   * One row per (track, status, finding codes) in the scope, in one grouped
+   * query that only walks the covering index `(track, status, finding_codes)`:
+   * the totals, and the filtered count when the filter uses nothing else.
    */
-  private async totals(filter: Pick<OverviewFilter, 'owner' | 'readable'>) {
-    type TotalsRow = {
-      track: string | null;
-      status: string;
-      count: string | number;
-    } & Record<string, string | number | null>;
+  private async groups(
+    filter: Pick<OverviewFilter, 'owner' | 'readable'>,
+  ): Promise<Group[]> {
     const rows = (await this.scoped(filter)
-      .select(
-        'track',
-        'status',
-        this.db.raw('count(*) as ??', ['count']),
-        ...FINDING_CODES.map((code, i) =>
-          this.db.raw(
-            'sum(case when finding_codes like ? then 1 else 0 end) as ??',
-            [`% ${code} %`, `finding_${i}`],
-          ),
-        ),
-      )
-      .groupBy('track', 'status')) as TotalsRow[];
-    const byTrack: Record<string, number> = {};
-    const byStatus: Record<string, number> = {};
-    const findings = FINDING_CODES.map(() => 0);
-    for (const row of rows) {
-      const track = row.track ?? 'invalid';
-      byTrack[track] = (byTrack[track] ?? 0) + Number(row.count);
-      byStatus[row.status] = (byStatus[row.status] ?? 0) + Number(row.count);
-      FINDING_CODES.forEach((_, i) => {
-        findings[i] += Number(row[`finding_${i}`] ?? 0);
-      });
-    }
-    const [
-      plaintextSecrets,
-      encryptedSecrets,
-      unresolvedSecretRefs,
-      statefulInDeclarative,
-    ] = findings;
-    return {
-      findings: {
-        plaintextSecrets,
-        encryptedSecrets,
-        unresolvedSecretRefs,
-        statefulInDeclarative,
-      },
-      byTrack,
-      byStatus,
-    };
+      .select('track', 'status', 'finding_codes')
+      .count({ count: '*' })
+      .groupBy('track', 'status', 'finding_codes')) as Array<{
+      track: Track | null;
+      status: DriftStatus;
+      finding_codes: string | null;
+      count: string | number;
+    }>;
+    return rows.map(row => ({
+      track: row.track,
+      status: row.status,
+      codes: (row.finding_codes ?? '').split(' ').filter(Boolean),
+      count: Number(row.count),
+    }));
   }
 
   /** Lower-cased refs of the entities of one (normalised) owner. */
@@ -152,6 +181,12 @@ export class OverviewStore {
         );
         break;
       default:
+        // One status: every row has the same severity, and without the
+        // expression an index on (status, since, entity_ref) gives the page.
+        if (filter.status) {
+          query.orderBy('since', 'asc');
+          break;
+        }
         query
           .orderByRaw(
             `case status ${SEVERITY.map(
@@ -269,13 +304,11 @@ export class OverviewStore {
     )
       .offset(filter.offset ?? 0)
       .limit(filter.limit ?? DEFAULT_LIMIT);
-    // Three queries: the totals, the filtered count and the page. (A window
-    // count over the page query costs SQLite more than a count of its own.)
-    // When tracking began is looked up for the page's rows only, not for
-    // every row the page is sorted from.
-    const [totals, [{ count }], rows] = await Promise.all([
-      this.totals(filter),
-      filtered().count({ count: '*' }),
+    // Two queries when the filter uses only track, status and finding (the
+    // count comes from the groups), else three. When tracking began is
+    // looked up for the page's rows only, not for every row it is sorted from.
+    const [groups, rows] = await Promise.all([
+      this.groups(filter),
       this.orderBy(
         this.db
           .select('page.*', trackedSinceColumn(this.db, 'page.entity_ref'))
@@ -283,14 +316,17 @@ export class OverviewStore {
         filter,
       ) as Promise<OverviewRow[]>,
     ]);
+    const count =
+      countOf(groups, filter) ??
+      Number((await filtered().count({ count: '*' }))[0].count);
 
     const trackedSince = (row: Parameters<typeof trackedSinceOf>[0]) => {
       const date = trackedSinceOf(row);
       return date ? { trackedSince: date.toISOString() } : {};
     };
     return {
-      totals,
-      totalItems: Number(count),
+      totals: totalsOf(groups),
+      totalItems: count,
       items: rows.map(row => ({
         entityRef: row.entity_ref,
         ...(row.title ? { title: row.title } : {}),

@@ -223,31 +223,40 @@ export class HotfixStore {
     cutoff: Date,
     entityKeys?: ReadonlySet<string>,
   ): Promise<{ pending: number; overdue: number; reverted: number }> {
-    const count = async (kind: 'pending' | 'overdue' | 'reverted') => {
-      const query = this.db('hotfixes as h');
-      this.whereStatus(
-        query,
-        kind === 'reverted' ? 'reverted' : 'pending-backport',
-      );
-      if (entityKeys) whereKeyIn(this.db, query, 'h.entity_ref', entityKeys);
-      if (kind === 'overdue') query.where('h.applied_at', '<=', cutoff);
-      if (kind === 'reverted') {
-        query.whereNotExists(
-          this.db('hotfix_events as k')
-            .select(this.db.raw('1'))
-            .where('k.hotfix_id', this.db.ref('h.id'))
-            .where('k.type', 'acknowledged'),
-        );
-      }
-      const [{ n }] = await query.count({ n: '*' });
-      return Number(n);
-    };
-    const [pending, overdue, reverted] = await Promise.all([
-      count('pending'),
-      count('overdue'),
-      count('reverted'),
+    // One query, three conditional sums: the overview asks on every request.
+    const pending = this.db.raw('not exists ?', [
+      this.transition('pending-backport'),
     ]);
-    return { pending, overdue, reverted };
+    const acknowledged = this.db('hotfix_events as k')
+      .select(this.db.raw('1'))
+      .where('k.hotfix_id', this.db.ref('h.id'))
+      .where('k.type', 'acknowledged');
+    const sum = (condition: Knex.Raw, name: string) =>
+      this.db.raw('coalesce(sum(case when ? then 1 else 0 end), 0) as ??', [
+        condition,
+        name,
+      ]);
+    const query = this.db('hotfixes as h').select(
+      sum(pending, 'pending'),
+      sum(
+        this.db.raw('? and ?? <= ?', [pending, 'h.applied_at', cutoff]),
+        'overdue',
+      ),
+      sum(
+        this.db.raw('exists ? and not exists ?', [
+          this.transition('reverted'),
+          acknowledged,
+        ]),
+        'reverted',
+      ),
+    );
+    if (entityKeys) whereKeyIn(this.db, query, 'h.entity_ref', entityKeys);
+    const [row] = await query;
+    return {
+      pending: Number(row.pending),
+      overdue: Number(row.overdue),
+      reverted: Number(row.reverted),
+    };
   }
 
   private select(db: Knex | Knex.Transaction = this.db) {
@@ -296,14 +305,24 @@ export class HotfixStore {
 
   /** At most one transition leaves pending-backport, so that is the status unless one exists. */
   private whereStatus(query: Knex.QueryBuilder, status: HotfixStatus) {
+    if (status === 'pending-backport') {
+      query.whereNotExists(this.transition(status));
+    } else {
+      query.whereExists(this.transition(status));
+    }
+  }
+
+  /**
+   * Transitions of hotfix `h` to `status`; for pending-backport, to any
+   * terminal status (pending is the status while none exists).
+   */
+  private transition(status: HotfixStatus) {
     const transition = this.db('hotfix_events as t')
       .select(this.db.raw('1'))
       .where('t.hotfix_id', this.db.ref('h.id'));
-    if (status === 'pending-backport') {
-      query.whereNotExists(transition.whereIn('t.status', TERMINAL_STATUSES));
-    } else {
-      query.whereExists(transition.where('t.status', status));
-    }
+    return status === 'pending-backport'
+      ? transition.whereIn('t.status', TERMINAL_STATUSES)
+      : transition.where('t.status', status);
   }
 
   private async statusOf(

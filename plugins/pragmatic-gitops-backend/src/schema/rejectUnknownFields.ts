@@ -32,3 +32,17 @@ export function rejectUnknownFields(
     );
   }
 }
+
+/** Body fields claiming who acted; identity is the caller's credentials. */
+const IDENTITY_CLAIMS = ['appliedBy', 'recordedBy', 'actor'];
+
+/**
+ * The body without fields that claim an identity. They are ignored rather
+ * than refused, as the contract has always said, so a client that echoes a
+ * hotfix it read back still records one; what it claimed is never read.
+ */
+export function withoutIdentityClaims(body: object): object {
+  return Object.fromEntries(
+    Object.entries(body).filter(([key]) => !IDENTITY_CLAIMS.includes(key)),
+  );
+}

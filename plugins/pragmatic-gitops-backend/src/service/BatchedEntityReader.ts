@@ -6,6 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { principalKey } from './principalKey';
 
 const MAX_BATCH = 100;
 
@@ -19,12 +20,8 @@ type Batch = {
   waiters: Map<string, Waiter[]>;
 };
 
-/** Callers with the same principal get the same catalog answers. */
-function principalKey(credentials: BackstageCredentials): string {
-  return JSON.stringify(credentials.principal);
-}
-
-function fullRef(ref: CompoundEntityRef | string): string | undefined {
+/** The canonical form of a ref, or `undefined` when it is not one. */
+export function fullRef(ref: CompoundEntityRef | string): string | undefined {
   try {
     return stringifyEntityRef(
       typeof ref === 'string' ? parseEntityRef(ref) : ref,

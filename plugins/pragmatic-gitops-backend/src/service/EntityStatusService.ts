@@ -23,7 +23,7 @@ import {
 import { EntityScanner } from '../scan/EntityScanner';
 import { StatusDetail } from '../scan/types';
 import { annotationFindings, readTrack } from './annotationFindings';
-import { BatchedEntityReader } from './BatchedEntityReader';
+import { CachedEntityReader } from './CachedEntityReader';
 import { withoutLedgerDetail } from './hotfixResponse';
 import { toApiStatus, toApiTransition } from './toApiStatus';
 
@@ -33,7 +33,7 @@ import { toApiStatus, toApiTransition } from './toApiStatus';
  * read permissions decide who sees what.
  */
 export class EntityStatusService {
-  private readonly entities: BatchedEntityReader;
+  private readonly entities: CachedEntityReader;
 
   constructor(
     private readonly options: {
@@ -42,16 +42,30 @@ export class EntityStatusService {
       scanner: EntityScanner;
       permissions: PermissionsService;
       hotfixes: { openHotfixes(entityRef: string): Promise<Hotfix[]> };
+      /** How long a principal's catalog read is reused by page reads; 0: never. */
+      catalogReadTtlMs?: number;
+      now?: () => number;
     },
   ) {
-    this.entities = new BatchedEntityReader(options.catalog);
+    this.entities = new CachedEntityReader(options.catalog, {
+      ttlMs: options.catalogReadTtlMs ?? 0,
+      now: options.now,
+    });
   }
 
+  /**
+   * The entity as the catalog shows it to the caller, or a 404. Reads that
+   * act on it (`fresh`: refresh, recompute) always ask the catalog; page
+   * reads may reuse the caller's own recent answer.
+   */
   async getEntity(
     ref: CompoundEntityRef | string,
     credentials: BackstageCredentials,
+    options: { fresh: boolean } = { fresh: true },
   ): Promise<Entity> {
-    const entity = await this.entities.getEntityByRef(ref, credentials);
+    const entity = options.fresh
+      ? await this.entities.getFreshEntityByRef(ref, credentials)
+      : await this.entities.getEntityByRef(ref, credentials);
     if (!entity) {
       const name = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
       throw new NotFoundError(
@@ -69,7 +83,7 @@ export class EntityStatusService {
     // status is read meanwhile and dropped unseen when the catalog says no.
     const key = stringifyEntityRef(ref);
     const [entity, stored, hotfixes] = await Promise.all([
-      this.getEntity(ref, credentials),
+      this.getEntity(ref, credentials, { fresh: false }),
       this.options.store.get<StatusDetail>(key),
       this.options.hotfixes.openHotfixes(key),
     ]);
@@ -111,7 +125,7 @@ export class EntityStatusService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<{ entityRef: string; transitions: StatusTransition[] }> {
-    const entity = await this.getEntity(ref, credentials);
+    const entity = await this.getEntity(ref, credentials, { fresh: false });
     const entityRef = stringifyEntityRef(entity);
     const transitions = await this.options.store.history(entityRef);
     return { entityRef, transitions: transitions.map(toApiTransition) };

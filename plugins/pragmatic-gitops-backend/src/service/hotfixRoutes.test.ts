@@ -43,6 +43,10 @@ describe('POST /hotfixes', () => {
         entityRef: 'Component:default/web',
         description: 'Scaled out by hand',
         appliedAt: appliedAt.toISOString(),
+        // Identity is the caller's: claims in the body are ignored.
+        appliedBy: 'user:default/mallory',
+        recordedBy: 'user:default/mallory',
+        actor: 'user:default/mallory',
       }),
     );
     expect(res.status).toBe(201);
@@ -70,6 +74,7 @@ describe('POST /hotfixes', () => {
         },
       ],
     });
+    expect(JSON.stringify(res.body)).not.toContain('mallory');
     expect(audit.auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
         eventId: 'hotfix-create',
@@ -159,13 +164,12 @@ describe('POST /hotfixes', () => {
     [{ title: 'x'.repeat(201) }, 'title'],
     [{ title: undefined }, 'title'],
     [{ entityRef: 'web' }, 'entityRef'],
-    // Unknown fields: a typo, and identities, which come from credentials.
+    // Unknown fields: typos (identity claims are ignored, tested above).
     [{ incidentURL: 'https://incidents.example.com/1' }, 'incidentURL'],
     [{ change: [{ kind: 'Deployment', name: 'web' }] }, 'change'],
-    [{ appliedBy: 'user:default/mallory' }, 'appliedBy'],
     [
-      { recordedBy: 'user:default/mallory', actor: 'user:default/mallory' },
-      'unknown field(s) recordedBy, actor',
+      { incidentURL: 'https://incidents.example.com/1', appliedBy: 'x' },
+      'unknown field(s) incidentURL;',
     ],
   ])(
     'rejects %j with 400 naming %s, storing nothing',

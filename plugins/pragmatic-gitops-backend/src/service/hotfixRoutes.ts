@@ -5,7 +5,10 @@ import { Request } from 'express';
 import { hotfixResponse } from './hotfixResponse';
 import { HotfixStatus, NewHotfixRequest } from '../ledger/types';
 import { spec } from '../schema/openapi/generated';
-import { rejectUnknownFields } from '../schema/rejectUnknownFields';
+import {
+  rejectUnknownFields,
+  withoutIdentityClaims,
+} from '../schema/rejectUnknownFields';
 import { auditedWrite } from './auditedWrite';
 import { RecordHotfixDeps, recordHotfix } from './recordHotfix';
 import { requireOwnerRef } from '../scan/ownerOf';
@@ -92,10 +95,12 @@ export function registerHotfixRoutes(
 
   router.post('/hotfixes', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    // A typo (`change`) or a claimed identity (`appliedBy`) is a 400, not ignored.
-    rejectUnknownFields(req.body, 'NewHotfix');
+    // Identity comes from credentials: a claimed one is dropped unread (the
+    // contract says ignored); any other unknown field, a typo, is a 400.
+    const body = withoutIdentityClaims(req.body);
+    rejectUnknownFields(body, 'NewHotfix');
     const { hotfix, created } = await recordHotfix(options, {
-      body: req.body as NewHotfixRequest,
+      body: body as NewHotfixRequest,
       credentials,
       idempotencyKey: req.header('idempotency-key') || undefined,
       request: req,

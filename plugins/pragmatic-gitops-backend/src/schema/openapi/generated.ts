@@ -1201,7 +1201,7 @@ export const spec = {
         type: 'object',
         required: ['entityRef', 'title', 'changes'],
         description:
-          "Who applied the hotfix is taken from the caller's Backstage identity, never from the body. Unknown top-level fields, fields claiming an identity (appliedBy, recordedBy, actor, ...) among them, are rejected with a 400 naming them.",
+          "Who applied the hotfix is taken from the caller's Backstage identity, never from the body: fields claiming an identity (appliedBy, recordedBy, actor) are ignored. Any other unknown top-level field is rejected with a 400 naming it.",
         properties: {
           entityRef: {
             type: 'string',
