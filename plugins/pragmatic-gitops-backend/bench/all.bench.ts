@@ -4,11 +4,12 @@
  * Every figure of docs/performance.md in one run, printed as one table:
  * the engine alone, full scan and rescan on SQLite and PostgreSQL (and
  * 10,000 entities with --large), requests per entity per scan against a
- * local Kubernetes API, and the HTTP figures next to the catalog's own
+ * local Kubernetes API and a local Argo CD API, and the HTTP figures next to the catalog's own
  * endpoints. Prints the machine's load average beside the figures, since
  * absolute timings on a shared machine are noisy: compare the ratios.
  */
 import os from 'node:os';
+import { benchmarkArgoCd } from './argocd.bench';
 import { arg } from './benchSetup';
 import { runDriftBench } from './drift.bench';
 import { benchmarkEngine } from './engine.bench';
@@ -83,6 +84,17 @@ async function main() {
       } discovery per scan), scan of 500 in ${s(k.scanMs)}`,
     );
   }
+  const argo = await benchmarkArgoCd({ size: 500, quiet: true });
+  row(
+    'Argo CD requests per entity per scan',
+    `${argo.requestsPerEntity.toFixed(1)} (${argo.applicationPerEntity.toFixed(
+      1,
+    )} application + ${argo.managedResourcesPerEntity.toFixed(
+      1,
+    )} managed-resources, ${argo.kibPerEntity.toFixed(
+      0,
+    )} KiB), scan of 500 in ${s(argo.scanMs)}`,
+  );
 
   const http = await benchmarkHttp({
     entities: ENTITIES,

@@ -8,26 +8,18 @@
  * without (it GETs each desired object by name). Prints the requests per
  * entity per scan and the scan time; asserts nothing.
  */
-import { mockServices } from '@backstage/backend-test-utils';
-import knexFactory from 'knex';
-import pLimit from 'p-limit';
-import { EntityStatusStore } from '../src/database/EntityStatusStore';
-import { migrationsDir } from '../src/database/migrateDatabase';
-import { DEFAULT_GITOPS_FIELD_MANAGERS } from '../src/engine/types';
-import { keyedSecretDigest } from '../src/observations/secretDigest';
 import { KubernetesProvider } from '../src/providers/kubernetes';
 import {
   BUILT_IN_KINDS,
   FLUX_FAKE_KINDS,
   startFakeKubernetesApi,
 } from '../src/providers/kubernetes/__testUtils__/fakeKubernetesApi';
-import { DriftScanner } from '../src/scan/DriftScanner';
-import { EntityScanner } from '../src/scan/EntityScanner';
 import {
   arg,
   benchLogger as logger,
-  inMemoryDesiredReader,
-  streamingCatalog,
+  benchSecretDigest as secretDigest,
+  printScanTimes,
+  scanWithProvider,
   syntheticFleet,
 } from './benchSetup';
 import { fleetEntity, liveObject } from './syntheticFleet';
@@ -37,9 +29,6 @@ const RESOURCES = arg('resources', 20);
 const CONCURRENCY = arg('concurrency', 8);
 const CLUSTER_CONCURRENCY = arg('cluster-concurrency', 8);
 const TOKEN = 'bench-token';
-const secretDigest = keyedSecretDigest(
-  Buffer.from('bench key of 32 characters or more'),
-);
 
 export type KubernetesFigures = {
   labelled: boolean;
@@ -79,13 +68,6 @@ export async function benchmarkKubernetes(
     objects: live,
   });
 
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: ':memory:' },
-    useNullAsDefault: true,
-  });
-  await knex.migrate.latest({ directory: migrationsDir });
-  const catalog = streamingCatalog(fleet);
   const kubernetes = new KubernetesProvider({
     clusters: [
       {
@@ -103,44 +85,15 @@ export async function benchmarkKubernetes(
     logger,
     secretDigest,
   });
-  const scanner = new EntityScanner({
-    desiredReader: inMemoryDesiredReader(fleet),
-    providers: [kubernetes],
-    secretResolvers: [],
-    secretDigest,
-    store: new EntityStatusStore(knex),
-    settings: {
-      ignoreDefaults: [],
-      gitopsFieldManagers: DEFAULT_GITOPS_FIELD_MANAGERS,
-    },
-    logger,
-  });
-  const driftScanner = new DriftScanner({
-    catalog,
-    auth: mockServices.auth(),
-    scanner,
-    logger,
+  let scanRequests: typeof api.requests = [];
+  const scan = await scanWithProvider(fleet, kubernetes, {
     concurrency: CONCURRENCY,
+    afterScan: () => {
+      scanRequests = [...api.requests];
+    },
   });
-
-  const summary = await driftScanner.scanAll();
-  const scanRequests = [...api.requests];
+  await api.close();
   const requests = scanRequests.length;
-
-  // The provider alone (no engine, no database), same concurrency.
-  await kubernetes.startScan();
-  const limit = pLimit(CONCURRENCY);
-  const providerStart = Date.now();
-  await Promise.all(
-    entities.map(entity =>
-      limit(() =>
-        kubernetes.getLiveState(entity, entity.metadata.name, {
-          desired: desiredByName.get(entity.metadata.name)!,
-        }),
-      ),
-    ),
-  );
-  const providerMs = Date.now() - providerStart;
   const discovery = scanRequests.filter(
     r => !r.path.includes('labelSelector') && !/\/namespaces\//.test(r.path),
   ).length;
@@ -148,16 +101,10 @@ export async function benchmarkKubernetes(
     r.path.includes('labelSelector'),
   ).length;
   const gets = requests - lists - discovery;
-  const byStatus = (await knex('entity_status')
-    .select('status')
-    .count({ n: '*' })
-    .groupBy('status')) as Array<{ status: string; n: number | string }>;
-  await api.close();
-  await knex.destroy();
 
   const figures = {
     labelled,
-    scanMs: summary.durationMs,
+    scanMs: scan.summary.durationMs,
     requestsPerEntity: (lists + gets) / size,
     discovery,
   };
@@ -169,18 +116,7 @@ export async function benchmarkKubernetes(
         : 'Objects carry no label (GET by name)'
     }: ${size} entities × ${RESOURCES} objects, scan concurrency ${CONCURRENCY}, ${CLUSTER_CONCURRENCY} requests in flight per cluster`,
   );
-  console.log(
-    `  full scan           ${(summary.durationMs / 1000).toFixed(
-      1,
-    )} s  (${Math.round(size / (summary.durationMs / 1000))} entities/s, ${
-      summary.failed
-    } failed)`,
-  );
-  console.log(
-    `  provider alone      ${(providerMs / 1000).toFixed(1)} s  (${(
-      providerMs / size
-    ).toFixed(1)} ms per entity at concurrency ${CONCURRENCY})`,
-  );
+  printScanTimes(scan, size, CONCURRENCY);
   console.log(
     `  requests            ${requests} = ${discovery} discovery + ${lists} LIST + ${gets} GET`,
   );
@@ -189,11 +125,7 @@ export async function benchmarkKubernetes(
       1,
     )} (+ ${discovery} discovery per scan)`,
   );
-  console.log(
-    `  statuses            ${byStatus
-      .map(r => `${r.status} ${r.n}`)
-      .join(', ')}`,
-  );
+  console.log(`  statuses            ${scan.statuses}`);
   return figures;
 }
 

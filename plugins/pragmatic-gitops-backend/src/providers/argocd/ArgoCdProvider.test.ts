@@ -8,6 +8,11 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { LiveStateResult } from '@pragmatic-gitops/plugin-pragmatic-gitops-node';
 import { ArgoCdProvider } from './ArgoCdProvider';
+import {
+  applicationBody as argoApplicationBody,
+  ManagedResource,
+  managedResourcesBody,
+} from './__testUtils__/argoCdBodies';
 
 const PROD = 'https://argocd.prod.example.com';
 const STAGING = 'https://argocd.staging.example.com/argocd';
@@ -65,67 +70,37 @@ const secret = {
   data: { password: SECRET_VALUE },
 };
 
+const configMap = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'only-in-git', namespace: 'payments' },
+};
+const resources: ManagedResource[] = [
+  {
+    target: deployment(2),
+    live: deployment(5),
+    normalizedLive: deployment(42),
+    status: 'OutOfSync',
+    health: 'Healthy',
+  },
+  { target: secret, live: secret, status: 'Synced' },
+  { target: configMap, status: 'OutOfSync', health: 'Missing' },
+];
+
 function applicationBody(appName: string) {
-  return {
-    metadata: { name: appName, namespace: 'argocd' },
-    spec: { project: 'default' },
-    status: {
-      sync: { status: 'OutOfSync', revision: '9f8e7d6' },
-      health: { status: 'Progressing' },
-      operationState: { phase: 'Succeeded' },
-      resources: [
-        {
-          group: 'apps',
-          version: 'v1',
-          kind: 'Deployment',
-          namespace: 'payments',
-          name: 'api',
-          status: 'OutOfSync',
-          health: { status: 'Healthy' },
-        },
-        {
-          version: 'v1',
-          kind: 'Secret',
-          namespace: 'payments',
-          name: 'db',
-          status: 'Synced',
-        },
-      ],
+  return argoApplicationBody(
+    appName,
+    {
+      sync: 'OutOfSync',
+      revision: '9f8e7d6',
+      health: 'Progressing',
+      operation: 'Succeeded',
     },
-  };
+    resources,
+  );
 }
 
-const managedBody = {
-  items: [
-    {
-      group: 'apps',
-      kind: 'Deployment',
-      namespace: 'payments',
-      name: 'api',
-      targetState: JSON.stringify(deployment(2)),
-      liveState: JSON.stringify(deployment(5)),
-      normalizedLiveState: JSON.stringify(deployment(42)),
-    },
-    {
-      kind: 'Secret',
-      namespace: 'payments',
-      name: 'db',
-      targetState: JSON.stringify(secret),
-      liveState: JSON.stringify(secret),
-    },
-    {
-      kind: 'ConfigMap',
-      namespace: 'payments',
-      name: 'only-in-git',
-      targetState: JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'only-in-git', namespace: 'payments' },
-      }),
-      liveState: 'null',
-    },
-  ],
-};
+const managedBody = managedResourcesBody(resources);
 
 /** Handlers answering both endpoints of `baseUrl`, recording the auth header. */
 function argoHandlers(
@@ -256,15 +231,7 @@ describe('ArgoCdProvider', () => {
       source: 'argocd:prod',
       observedAt: expect.any(Date),
       objects: [deployment(5), secret],
-      desiredObjects: [
-        deployment(2),
-        secret,
-        {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: 'only-in-git', namespace: 'payments' },
-        },
-      ],
+      desiredObjects: [deployment(2), secret, configMap],
       providerStatus: {
         sync: 'OutOfSync',
         health: 'Progressing',
