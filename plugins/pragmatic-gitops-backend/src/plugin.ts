@@ -194,12 +194,12 @@ export const pragmaticGitopsPlugin = createBackendPlugin({
           frequency: settings.scan.frequency,
           timeout: settings.scan.timeout,
           initialDelay: { seconds: 10 },
-          fn: async () => {
+          fn: async signal => {
             if (timelinePending) {
               timelinePending =
                 (await timeline!.replay()) === 'catalog-not-ready';
             }
-            await driftScanner.scanAll();
+            await driftScanner.scanAll(signal);
           },
         });
         await scheduler.scheduleTask({

@@ -1,6 +1,7 @@
 import { BigIntStats, readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { DesiredStateUnavailableError } from './DesiredStateUnavailableError';
 import { SourceFile, isManifestFile } from './parseManifests';
 
@@ -38,14 +39,16 @@ export function isReadable(filePath: string): boolean {
  * asynchronous.
  */
 export class LocalManifestFiles {
-  private readonly entries = new Map<
+  private readonly entries: LRUCache<
     string,
     { signature: string; files: SourceFile[] }
-  >();
+  >;
 
   constructor(
     private readonly options: { maxEntries?: number; now?: () => number } = {},
-  ) {}
+  ) {
+    this.entries = new LRUCache({ max: options.maxEntries ?? DEFAULT_ENTRIES });
+  }
 
   /** `root`: a real directory; `name`: how the source is shown (never the host path). */
   async read(
@@ -61,9 +64,6 @@ export class LocalManifestFiles {
       .join('\n');
     const cached = this.entries.get(root);
     if (cached?.signature === signature) {
-      // Most recently used last.
-      this.entries.delete(root);
-      this.entries.set(root, cached);
       return { files: cached.files, paths };
     }
     const files: SourceFile[] = [];
@@ -79,9 +79,6 @@ export class LocalManifestFiles {
     this.entries.delete(root);
     if (stats.every(stat => settledBefore(stat, lookedAt))) {
       this.entries.set(root, { signature, files });
-      if (this.entries.size > (this.options.maxEntries ?? DEFAULT_ENTRIES)) {
-        this.entries.delete(this.entries.keys().next().value!);
-      }
     }
     return { files, paths };
   }

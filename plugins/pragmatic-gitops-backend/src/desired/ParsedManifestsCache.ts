@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { deepFreeze } from './deepFreeze';
 import { ParsedManifests, SourceFile, parseManifests } from './parseManifests';
 
@@ -13,14 +14,16 @@ const DEFAULT_ENTRIES = 10_000;
  * recently used entries go first once `maxEntries` are held.
  */
 export class ParsedManifestsCache {
-  private readonly entries = new Map<string, ParsedManifests>();
+  private readonly entries: LRUCache<string, ParsedManifests>;
   /** Frozen file lists handed in before (`LocalManifestFiles` answers unchanged directories with the same one). */
   private readonly byList = new WeakMap<
     readonly SourceFile[],
     ParsedManifests
   >();
 
-  constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
+  constructor(maxEntries = DEFAULT_ENTRIES) {
+    this.entries = new LRUCache({ max: maxEntries });
+  }
 
   parse(files: readonly SourceFile[]): ParsedManifests {
     // A frozen list of frozen files cannot have changed since it was parsed:
@@ -49,16 +52,10 @@ export class ParsedManifestsCache {
     const key = hash.digest('base64');
     const cached = this.entries.get(key);
     if (cached) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
       return cached;
     }
     const parsed = deepFreeze(parseManifests(files));
     this.entries.set(key, parsed);
-    if (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
     return parsed;
   }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../desired/deepFreeze';
 
 const DEFAULT_ENTRIES = 10_000;
@@ -10,27 +11,23 @@ const DEFAULT_ENTRIES = 10_000;
  * The least recently used streams go first once `maxEntries` are held.
  */
 export class ParsedPayloads {
-  private readonly entries = new Map<
+  private readonly entries: LRUCache<
     string,
     { payload: string; parsed: Record<string, any> }
-  >();
+  >;
 
-  constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
+  constructor(maxEntries = DEFAULT_ENTRIES) {
+    this.entries = new LRUCache({ max: maxEntries });
+  }
 
   /** `stream`: which stream the payload is the latest of. */
   parse(stream: string, payload: string): Record<string, any> {
     const cached = this.entries.get(stream);
-    this.entries.delete(stream);
     if (cached?.payload === payload) {
-      // Most recently used last.
-      this.entries.set(stream, cached);
       return cached.parsed;
     }
     const parsed = deepFreeze(JSON.parse(payload));
     this.entries.set(stream, { payload, parsed });
-    if (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
     return parsed;
   }
 }

@@ -83,4 +83,59 @@ describe('DriftScanner', () => {
       );
     },
   );
+
+  it('starts no entity once the scheduler aborts it, and stores what it computed', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest({ directory: migrationsDir });
+    const store = new EntityStatusStore(knex);
+    const logger = mockServices.logger.mock();
+    const real = new EntityScanner({ store, logger } as any);
+    const timeout = new AbortController();
+    const computed: string[] = [];
+    const scanner = {
+      startScan: async () => {},
+      prefetch: async () => scanner,
+      compute: async (entity: Entity) => {
+        computed.push(entity.metadata.name);
+        // The scan runs past scan.timeout while its third entity computes.
+        if (computed.length === 3) timeout.abort();
+        return {
+          entityRef: stringifyEntityRef(entity),
+          track: 'declarative',
+          status: 'in-sync',
+          checkedAt: new Date(),
+          detail: { findings: [] },
+        };
+      },
+      storeAll: real.storeAll.bind(real),
+    } as unknown as EntityScanner;
+    const driftScanner = new DriftScanner({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      scanner,
+      logger,
+      concurrency: 1,
+    });
+
+    const summary = await driftScanner.scanAll(timeout.signal);
+
+    expect(computed).toEqual(['svc-0', 'svc-1', 'svc-2']);
+    expect(summary).toMatchObject({ scanned: 3, failed: 0 });
+    expect(summary.skipped).toContain('ran past scan.timeout');
+    const stored = await Promise.all(
+      entities.map(e => store.get(stringifyEntityRef(e))),
+    );
+    expect(stored.map(s => s?.status)).toEqual([
+      'in-sync',
+      'in-sync',
+      'in-sync',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Drift scan stopped: it ran past scan.timeout'),
+    );
+  });
 });

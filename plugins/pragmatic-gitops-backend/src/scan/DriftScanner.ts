@@ -47,7 +47,12 @@ export class DriftScanner {
     },
   ) {}
 
-  async scanAll(): Promise<ScanSummary> {
+  /**
+   * `signal`: the scheduler's, aborted when the scan runs past its timeout.
+   * Another replica may then claim the next run, so no entity is started
+   * after it; what was computed is still stored.
+   */
+  async scanAll(signal?: AbortSignal): Promise<ScanSummary> {
     const { catalog, auth, logger, observationDirectory } = this.options;
     const started = Date.now();
     this.databaseDown = undefined;
@@ -55,7 +60,7 @@ export class DriftScanner {
       await this.options.checkDatabase?.();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      return this.skip(started, (error as Error).message, 'skipped');
+      return this.skip(started, unavailable(error), 'skipped');
     }
     await observationDirectory?.load();
     await this.options.scanner.startScan();
@@ -80,11 +85,13 @@ export class DriftScanner {
       { credentials },
     );
     for await (const page of readAhead(pages)) {
+      if (signal?.aborted) break;
       const inputsReadAt = new Date();
       const pageScanner = await this.prefetch(page);
       await Promise.all(
         page.map(entity =>
           limit(async () => {
+            if (signal?.aborted) return;
             const record = await this.computeOne(pageScanner, entity);
             if (record) await writer.add({ ...record, inputsReadAt });
             else tally.failed++;
@@ -96,6 +103,11 @@ export class DriftScanner {
     const { scanned, failed } = tally;
     if (this.databaseDown) {
       return this.skip(started, this.databaseDown, 'stopped', scanned);
+    }
+    if (signal?.aborted) {
+      const why =
+        'it ran past scan.timeout; the entities not reached keep their last status';
+      return this.skip(started, why, 'stopped', scanned, failed);
     }
     const summary = { scanned, failed, durationMs: Date.now() - started };
     logger.info(
@@ -109,15 +121,15 @@ export class DriftScanner {
 
   private skip(
     started: number,
-    reason: string,
+    skipped: string,
     how: 'skipped' | 'stopped',
     scanned = 0,
+    failed = 0,
   ): ScanSummary {
-    const skipped = `the database is unavailable (${reason})`;
     this.options.logger.warn(
       `Drift scan ${how}: ${skipped}; the next scheduled scan tries again`,
     );
-    return { scanned, failed: 0, durationMs: Date.now() - started, skipped };
+    return { scanned, failed, durationMs: Date.now() - started, skipped };
   }
 
   /**
@@ -131,7 +143,7 @@ export class DriftScanner {
       return await scanner.prefetch(page);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
-        this.databaseDown ??= (error as Error).message;
+        this.databaseDown ??= unavailable(error);
       } else {
         logger.warn(
           `Drift scan: reading ${
@@ -188,11 +200,15 @@ export class DriftScanner {
 
   private failedOne(entityRef: string, error: unknown) {
     if (isDatabaseUnavailable(error)) {
-      this.databaseDown ??= (error as Error).message;
+      this.databaseDown ??= unavailable(error);
       return;
     }
     this.options.logger.error(
       `Drift scan of ${entityRef} failed: ${(error as Error).message}`,
     );
   }
+}
+
+function unavailable(error: unknown): string {
+  return `the database is unavailable (${(error as Error).message})`;
 }

@@ -25,19 +25,15 @@ import {
 } from '../desired/DesiredStateReader';
 import { entityIgnoreRules } from '../desired/entityIgnoreRules';
 import { isChangedByHand } from '../engine/changedByHand';
-import { PendingChanges } from '../engine/types';
 import { redactLiveState } from '../observations/redactSecrets';
 import { SecretDigest } from '../observations/secretDigest';
 import { readTrack } from '../service/annotationFindings';
 import { extractSecretRefs, findSecretFindings } from '../secrets';
-import {
-  MergedLiveState,
-  MergeOutcome,
-  mergeLiveState,
-  sourceOf,
-} from './mergeLiveState';
+import { MergeOutcome, mergeLiveState, sourceOf } from './mergeLiveState';
 import { LastDrift } from './LastDrift';
 import { ownerOf } from './ownerOf';
+import { hasPendingChanges, withPlanSource } from './pendingChanges';
+import { earliest, latest } from './statusDates';
 import { RedactedObjects } from './RedactedObjects';
 import { statefulInDeclarativeFindings } from './statefulFindings';
 import {
@@ -386,42 +382,8 @@ export class EntityScanner {
   }
 }
 
-function latest(a: Date, b: Date | undefined): Date {
-  return b && b.getTime() > a.getTime() ? b : a;
-}
-
-/** A status change is never dated after the computation that found it. */
-function earliest(a: Date | undefined, b: Date): Date {
-  return a && a.getTime() < b.getTime() ? a : b;
-}
-
-/** Pending changes with where the Terraform plan came from (a pipeline run link when pushed with one). */
-function withPlanSource(
-  pending: PendingChanges,
-  live: MergedLiveState,
-): PendingChanges {
-  if (!pending.terraform?.length || !live.terraformSource) {
-    return pending;
-  }
-  return {
-    ...pending,
-    terraformPlanSource: {
-      source: live.terraformSource,
-      ...(live.terraformRunUrl ? { runUrl: live.terraformRunUrl } : {}),
-    },
-  };
-}
-
 function withSource(source: string | undefined): { source?: string } {
   return source ? { source } : {};
-}
-
-function hasPendingChanges(
-  pending: PendingChanges | undefined,
-): pending is PendingChanges {
-  return Boolean(
-    pending?.terraform?.length || pending?.migrations?.notApplied.length,
-  );
 }
 
 function stringValues(

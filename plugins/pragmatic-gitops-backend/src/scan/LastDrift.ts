@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../desired/deepFreeze';
 import { computeDrift } from '../engine';
 import { DriftInput, DriftResult, KubeObject } from '../engine/types';
@@ -17,30 +18,27 @@ const DEFAULT_ENTRIES = 10_000;
  * entities go first once `maxEntries` are held.
  */
 export class LastDrift {
-  private readonly entries = new Map<
+  private readonly entries: LRUCache<
     string,
     { input: DriftInput; rules: string; result: DriftResult }
-  >();
+  >;
 
-  constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
+  constructor(maxEntries = DEFAULT_ENTRIES) {
+    this.entries = new LRUCache({ max: maxEntries });
+  }
 
   compute(entityRef: string, input: DriftInput): DriftResult {
     const rules = JSON.stringify(input.ignoreRules);
     const last = this.entries.get(entityRef);
-    this.entries.delete(entityRef);
     if (last && last.rules === rules && sameInput(last.input, input)) {
-      // Most recently used last.
-      this.entries.set(entityRef, last);
       return last.result;
     }
     if (!allFrozen(input.desired) || !allFrozen(input.live.objects ?? [])) {
+      this.entries.delete(entityRef);
       return computeDrift(input);
     }
     const result = deepFreeze(computeDrift(input));
     this.entries.set(entityRef, { input, rules, result });
-    if (this.entries.size > this.maxEntries) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
     return result;
   }
 }
