@@ -53,7 +53,8 @@ export async function startFakeArgoCdApi(options: {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(body);
   };
-  const error = (status: number, code: number, message: string) =>
+  /** Argo CD's error body: a gRPC status code and its message. */
+  const error = (code: number, message: string) =>
     JSON.stringify({ error: message, code, message });
 
   const server = http.createServer((req, res) => {
@@ -61,13 +62,13 @@ export async function startFakeArgoCdApi(options: {
     requests.push(`${req.method} ${path}`);
     req.resume();
     if (req.headers.authorization !== `Bearer ${options.token}`) {
-      answer(res, 401, error(401, 16, 'invalid session'));
+      answer(res, 401, error(16, 'invalid session'));
       return;
     }
     const match = req.method === 'GET' ? APPLICATION_PATH.exec(path) : null;
     const found = match ? bodies.get(decodeURIComponent(match[1])) : undefined;
     if (!match || !found) {
-      answer(res, 404, error(404, 5, 'application not found'));
+      answer(res, 404, error(5, 'application not found'));
       return;
     }
     answer(res, 200, match[2] ? found.managed : found.application);
