@@ -1,5 +1,6 @@
 import {
   createMockDirectory,
+  MockDirectory,
   mockCredentials,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -31,8 +32,15 @@ stringData: { password: ${CANARY} }
 `,
 });
 
-/** A declarative component whose manifests are the mock directory's deploy/web. */
-export function webComponent(name: string, owner: string): Entity {
+/**
+ * A declarative component registered from `catalog/web.yaml` of a mock
+ * checkout, whose manifests are that checkout's `deploy/web`.
+ */
+export function dirSourcedComponent(
+  checkout: MockDirectory,
+  name: string,
+  owner: string,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -40,7 +48,7 @@ export function webComponent(name: string, owner: string): Entity {
       name,
       namespace: 'default',
       annotations: {
-        'backstage.io/managed-by-location': `file:${dir.resolve(
+        'backstage.io/managed-by-location': `file:${checkout.resolve(
           'catalog/web.yaml',
         )}`,
         'pragmatic-gitops.io/track': 'declarative',
@@ -50,6 +58,11 @@ export function webComponent(name: string, owner: string): Entity {
     spec: { type: 'service', owner, lifecycle: 'production' },
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };
+}
+
+/** A declarative component whose manifests are this module's checkout's deploy/web. */
+export function webComponent(name: string, owner: string): Entity {
+  return dirSourcedComponent(dir, name, owner);
 }
 
 /** `component:default/web` of team-shop, and `api` of team-x that is never observed. */

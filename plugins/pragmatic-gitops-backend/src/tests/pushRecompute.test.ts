@@ -11,10 +11,10 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs';
 import request from 'supertest';
+import { dirSourcedComponent } from '../__testUtils__/webEntity';
 import { pragmaticGitopsPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
@@ -39,22 +39,7 @@ spec:
   fs.utimesSync(dir.resolve(MANIFEST), PULLED, PULLED);
 }
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'web',
-    namespace: 'default',
-    annotations: {
-      'backstage.io/managed-by-location': `file:${dir.resolve(
-        'catalog/web.yaml',
-      )}`,
-      'pragmatic-gitops.io/track': 'declarative',
-      'pragmatic-gitops.io/source-location': 'dir:../deploy/web',
-    },
-  },
-  spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-};
+const entity = dirSourcedComponent(dir, 'web', 'team-shop');
 
 describe('push answers', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
